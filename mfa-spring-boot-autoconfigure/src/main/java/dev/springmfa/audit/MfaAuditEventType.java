@@ -1,0 +1,38 @@
+package dev.springmfa.audit;
+
+/**
+ * The kinds of security-relevant MFA events.
+ */
+public enum MfaAuditEventType {
+
+	/** A password login that now needs the second factor. */
+	MFA_CHALLENGE_ISSUED,
+
+	/** A second factor verified and the login completed. */
+	VERIFY_SUCCEEDED,
+
+	/** A wrong second-factor code. */
+	VERIFY_FAILED,
+
+	/** A TOTP code whose time step was already accepted. */
+	CODE_REPLAY_REFUSED,
+
+	/** The second factor locked after too many failures. */
+	LOCKED_OUT,
+
+	/** A lockout reset through the service (support desk). */
+	LOCKOUT_RESET,
+
+	/** TOTP activated. */
+	TOTP_ACTIVATED,
+
+	/** TOTP deactivated and its recovery codes deleted. */
+	TOTP_DEACTIVATED,
+
+	/** A recovery code spent. */
+	RECOVERY_CODE_USED,
+
+	/** Recovery codes regenerated. */
+	RECOVERY_CODES_REGENERATED
+
+}

@@ -1,0 +1,167 @@
+package dev.springmfa.authentication;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.springmfa.MfaException;
+import dev.springmfa.audit.MfaAuditEventPublisher;
+import dev.springmfa.audit.MfaAuditEventType;
+import dev.springmfa.authenticator.Authenticator;
+import dev.springmfa.authenticator.AuthenticatorRepository;
+import dev.springmfa.authenticator.SecondFactorVerifier;
+import dev.springmfa.token.EphemeralToken;
+import dev.springmfa.token.EphemeralTokenRepository;
+import dev.springmfa.token.MfaTokenService;
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.util.Assert;
+
+/**
+ * Completes a login from an ephemeral token and a code. The user is loaded again
+ * and must still be enabled, unlocked and have the password of the first step. The token
+ * is spent and the code checked in one transaction, so that of any number of concurrent
+ * attempts with one token or one code exactly one succeeds. The result carries the
+ * password factor, with the time of the first step, and the factor of the code.
+ */
+public class MfaVerificationService {
+
+	private final MfaTokenService tokens;
+
+	private final EphemeralTokenRepository tokenUses;
+
+	private final AuthenticatorRepository authenticators;
+
+	private final SecondFactorVerifier verifier;
+
+	private final UserDetailsService userDetailsService;
+
+	private final TransactionOperations transactions;
+
+	private final MfaAuditEventPublisher events;
+
+	private final int maxAttemptsPerToken;
+
+	private final Clock clock;
+
+	private final AccountStatusUserDetailsChecker userDetailsChecker = new AccountStatusUserDetailsChecker();
+
+	/**
+	 * Create a new instance.
+	 * @param tokens parses ephemeral tokens
+	 * @param tokenUses spends ephemeral tokens
+	 * @param authenticators finds the user's authenticator
+	 * @param verifier checks codes and counts failures
+	 * @param userDetailsService loads the user again
+	 * @param transactions the transactions
+	 * @param events publishes audit events
+	 * @param maxAttemptsPerToken failed attempts that use a token up
+	 * @param clock the clock
+	 */
+	public MfaVerificationService(MfaTokenService tokens, EphemeralTokenRepository tokenUses,
+			AuthenticatorRepository authenticators, SecondFactorVerifier verifier, UserDetailsService userDetailsService,
+			TransactionOperations transactions, MfaAuditEventPublisher events, int maxAttemptsPerToken, Clock clock) {
+		Assert.notNull(userDetailsService, "userDetailsService cannot be null");
+		this.tokens = tokens;
+		this.tokenUses = tokenUses;
+		this.authenticators = authenticators;
+		this.verifier = verifier;
+		this.userDetailsService = userDetailsService;
+		this.transactions = transactions;
+		this.events = events;
+		this.maxAttemptsPerToken = maxAttemptsPerToken;
+		this.clock = clock;
+	}
+
+	/**
+	 * Complete a login.
+	 * @param ephemeralToken the token of the password step
+	 * @param code a TOTP code or an unused recovery code
+	 * @return the complete authentication, with its factors
+	 * @throws MfaException when the token or the code is refused, or while locked
+	 */
+	public Authentication verify(String ephemeralToken, String code) {
+		EphemeralToken token = this.tokens.parseEphemeralToken(ephemeralToken);
+		UserDetails user = loadCurrentUser(token);
+		Authenticator authenticator = this.transactions
+			.execute((status) -> this.authenticators.findByUserId(token.userId()))
+			.orElseThrow(MfaException::invalidToken);
+		this.verifier.checkNotLocked(authenticator);
+		Instant now = this.clock.instant();
+		Outcome outcome = this.transactions.execute((status) -> {
+			// The token row stays locked until commit: concurrent attempts with it wait,
+			// then find it spent.
+			if (!this.tokenUses.spend(token.id(), now, this.maxAttemptsPerToken)) {
+				return Outcome.TOKEN_REFUSED;
+			}
+			Optional<String> factor = this.verifier.verifyAndSpend(authenticator, code, true);
+			if (factor.isEmpty()) {
+				status.setRollbackOnly();
+				return Outcome.CODE_REFUSED;
+			}
+			return new Outcome(factor.get());
+		});
+		if (outcome == Outcome.TOKEN_REFUSED) {
+			throw MfaException.invalidToken();
+		}
+		if (outcome == Outcome.CODE_REFUSED) {
+			throw recordFailure(token, authenticator);
+		}
+		this.events.publish(MfaAuditEventType.VERIFY_SUCCEEDED, token.userId());
+		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+		authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+			.issuedAt(token.passwordAuthenticatedAt())
+			.build());
+		authorities.add(FactorGrantedAuthority.withAuthority(outcome.factor()).issuedAt(now).build());
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+	}
+
+	private UserDetails loadCurrentUser(EphemeralToken token) {
+		try {
+			UserDetails user = this.userDetailsService.loadUserByUsername(token.username());
+			this.userDetailsChecker.check(user);
+			String password = user.getPassword();
+			if (token.passwordFingerprint() != null
+					&& (password == null || !this.tokens.fingerprint(password).equals(token.passwordFingerprint()))) {
+				throw MfaException.invalidToken();
+			}
+			return user;
+		}
+		catch (UsernameNotFoundException | AccountStatusException ex) {
+			throw MfaException.invalidToken();
+		}
+	}
+
+	private MfaException recordFailure(EphemeralToken token, Authenticator authenticator) {
+		this.events.publish(MfaAuditEventType.VERIFY_FAILED, token.userId());
+		// Token first, then authenticator: the same lock order as a successful attempt.
+		Integer tokenFailures = this.transactions
+			.execute((status) -> this.tokenUses.incrementFailedAttempts(token.id()));
+		MfaException failure = this.verifier.recordFailure(authenticator);
+		if (tokenFailures != null && tokenFailures >= this.maxAttemptsPerToken
+				&& failure.getRetryAfter() == null) {
+			return MfaException.locked(Duration.ofSeconds(1));
+		}
+		return failure;
+	}
+
+	private record Outcome(String factor) {
+
+		static final Outcome TOKEN_REFUSED = new Outcome("");
+
+		static final Outcome CODE_REFUSED = new Outcome("");
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.springmfa.autoconfigure;
+
+/**
+ * A missing or invalid {@code mfa.*} property, reported at startup by
+ * {@link MfaConfigurationFailureAnalyzer}.
+ */
+public class MfaConfigurationException extends IllegalStateException {
+
+	private final String property;
+
+	private final String action;
+
+	/**
+	 * Create a new instance.
+	 * @param property the property at fault
+	 * @param reason what is wrong with it
+	 * @param action how to fix it
+	 */
+	public MfaConfigurationException(String property, String reason, String action) {
+		super(property + ": " + reason);
+		this.property = property;
+		this.action = action;
+	}
+
+	/**
+	 * Return the property at fault.
+	 * @return the property name
+	 */
+	public String getProperty() {
+		return this.property;
+	}
+
+	/**
+	 * Return how to fix the property.
+	 * @return the action
+	 */
+	public String getAction() {
+		return this.action;
+	}
+
+}

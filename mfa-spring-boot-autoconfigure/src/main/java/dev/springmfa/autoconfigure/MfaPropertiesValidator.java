@@ -1,0 +1,92 @@
+package dev.springmfa.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.springmfa.crypto.SecretEncryptor;
+
+/**
+ * Checks every {@code mfa.*} property in one place, so that a misconfiguration stops the
+ * start with the property's name and the fix.
+ */
+final class MfaPropertiesValidator {
+
+	static final String MAKE_KEY = "Set it to 256 random bits in base64, for example the output of "
+			+ "'openssl rand -base64 32', from a secret store rather than a committed file.";
+
+	private MfaPropertiesValidator() {
+	}
+
+	static void validate(MfaProperties properties) {
+		check(properties.getBasePath().startsWith("/") && !properties.getBasePath().endsWith("/"), "mfa.base-path",
+				"must start with '/' and not end with one", "Set it to a path such as /api/auth.");
+		MfaProperties.Totp totp = properties.getTotp();
+		check(totp.getDigits() >= 6 && totp.getDigits() <= 8, "mfa.totp.digits", "must be between 6 and 8",
+				"Set it to 6, the value authenticator apps expect.");
+		check(totp.getPeriod().getSeconds() >= 1 && totp.getPeriod().getNano() == 0, "mfa.totp.period",
+				"must be a whole number of seconds", "Set it to 30s, the value authenticator apps expect.");
+		check(totp.getAllowedDriftSteps() >= 0 && totp.getAllowedDriftSteps() <= 10, "mfa.totp.allowed-drift-steps",
+				"must be between 0 and 10", "Set it to 1.");
+		check(positive(properties.getEphemeralToken().getTtl()), "mfa.ephemeral-token.ttl", "must be positive",
+				"Set it to a few minutes, such as 5m.");
+		check(positive(properties.getActivationToken().getTtl()), "mfa.activation-token.ttl", "must be positive",
+				"Set it to a few minutes, such as 10m.");
+		check(properties.getRecoveryCodes().getCount() >= 1 && properties.getRecoveryCodes().getCount() <= 100,
+				"mfa.recovery-codes.count", "must be between 1 and 100", "Set it to 10.");
+		MfaProperties.Lockout lockout = properties.getLockout();
+		check(lockout.getMaxAttempts() >= 1, "mfa.lockout.max-attempts", "must be at least 1", "Set it to 5.");
+		check(positive(lockout.getDuration()), "mfa.lockout.duration", "must be positive", "Set it to 15m.");
+		check(lockout.getMaxConsecutiveFailures() >= lockout.getMaxAttempts(), "mfa.lockout.max-consecutive-failures",
+				"must be at least mfa.lockout.max-attempts", "Set it to 100, the cap of NIST SP 800-63B.");
+		check(properties.getMaxRequestSize().toBytes() >= 1024, "mfa.max-request-size", "must be at least 1KB",
+				"Set it to 16KB.");
+	}
+
+	static byte[] encryptionKey(MfaProperties properties) {
+		return key(properties.getEncryption().getKey(), "mfa.encryption.key", 32, true);
+	}
+
+	static List<byte[]> previousEncryptionKeys(MfaProperties properties) {
+		List<byte[]> keys = new ArrayList<>();
+		for (String key : properties.getEncryption().getPreviousKeys()) {
+			keys.add(key(key, "mfa.encryption.previous-keys", 32, true));
+		}
+		return keys;
+	}
+
+	static byte @Nullable [] signingKey(MfaProperties properties) {
+		String key = properties.getSigning().getKey();
+		return (key != null && !key.isBlank()) ? key(key, "mfa.signing.key", 32, false) : null;
+	}
+
+	private static byte[] key(@Nullable String value, String property, int length, boolean exact) {
+		if (value == null || value.isBlank()) {
+			throw new MfaConfigurationException(property, "is not set", MAKE_KEY);
+		}
+		byte[] key;
+		try {
+			key = SecretEncryptor.decodeKey(value, property);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MfaConfigurationException(property, "is not valid base64", MAKE_KEY);
+		}
+		if (exact ? key.length != length : key.length < length) {
+			throw new MfaConfigurationException(property,
+					"must be " + (exact ? "exactly" : "at least") + " 256 bits, got " + key.length * 8, MAKE_KEY);
+		}
+		return key;
+	}
+
+	private static boolean positive(java.time.Duration duration) {
+		return !duration.isNegative() && !duration.isZero();
+	}
+
+	private static void check(boolean valid, String property, String reason, String action) {
+		if (!valid) {
+			throw new MfaConfigurationException(property, reason, action);
+		}
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.springmfa.web;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import dev.springmfa.MfaException;
+import dev.springmfa.authentication.MfaAuthenticationException;
+import dev.springmfa.authentication.MfaChallenge;
+import dev.springmfa.authentication.MfaChallengeService;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.Assert;
+
+/**
+ * The password step of the login, in JSON. It authenticates through the application's
+ * {@link org.springframework.security.authentication.AuthenticationManager}; a user
+ * without MFA is logged in at once, a user with MFA gets an ephemeral token and stays
+ * unauthenticated until {@link MfaVerificationFilter} completes the login.
+ */
+public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
+
+	private final MfaChallengeService challengeService;
+
+	private final MfaJsonHttp json;
+
+	/**
+	 * Create a new instance.
+	 * @param requestMatcher matches the login request
+	 * @param challengeService decides whether a second factor is needed
+	 * @param json reads and writes the JSON
+	 */
+	public MfaLoginFilter(RequestMatcher requestMatcher, MfaChallengeService challengeService, MfaJsonHttp json) {
+		super(requestMatcher);
+		Assert.notNull(challengeService, "challengeService cannot be null");
+		Assert.notNull(json, "json cannot be null");
+		this.challengeService = challengeService;
+		this.json = json;
+		setAuthenticationConverter((request) -> {
+			MfaRequests.Login login = readOrThrow(request);
+			return UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password());
+		});
+	}
+
+	@Override
+	public @Nullable Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
+			throws IOException, jakarta.servlet.ServletException {
+		Authentication authentication = super.attemptAuthentication(request, response);
+		if (authentication == null) {
+			return null;
+		}
+		Optional<MfaChallenge> challenge = this.challengeService.challengeIfRequired(authentication);
+		if (challenge.isPresent()) {
+			// Nothing is authenticated yet: no security context is saved, no session made.
+			this.json.write(response, Map.of("mfaRequired", true, "ephemeralToken", challenge.get().ephemeralToken(),
+					"methods", challenge.get().methods(), "expiresIn", challenge.get().expiresIn().toSeconds()));
+			return null;
+		}
+		return authentication;
+	}
+
+	private MfaRequests.Login readOrThrow(HttpServletRequest request) {
+		try {
+			return this.json.read(request, MfaRequests.Login.class);
+		}
+		catch (MfaException ex) {
+			throw new MfaAuthenticationException(ex);
+		}
+	}
+
+}

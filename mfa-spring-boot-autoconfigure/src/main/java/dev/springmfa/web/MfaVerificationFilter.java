@@ -1,0 +1,36 @@
+package dev.springmfa.web;
+
+import dev.springmfa.MfaException;
+import dev.springmfa.authentication.MfaAuthenticationException;
+import dev.springmfa.authentication.MfaCodeAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The second step of the login: converts a JSON ephemeral token and code into an
+ * {@link MfaCodeAuthenticationToken} and hands it to the authentication manager.
+ */
+public class MfaVerificationFilter extends AbstractAuthenticationProcessingFilter {
+
+	/**
+	 * Create a new instance.
+	 * @param requestMatcher matches the verify request
+	 * @param authenticationManager authenticates {@link MfaCodeAuthenticationToken}s
+	 * @param json reads the JSON
+	 */
+	public MfaVerificationFilter(RequestMatcher requestMatcher, AuthenticationManager authenticationManager,
+			MfaJsonHttp json) {
+		super(requestMatcher, authenticationManager);
+		setAuthenticationConverter((request) -> {
+			try {
+				MfaRequests.Verify verify = json.read(request, MfaRequests.Verify.class);
+				return new MfaCodeAuthenticationToken(verify.ephemeralToken(), verify.code());
+			}
+			catch (MfaException ex) {
+				throw new MfaAuthenticationException(ex);
+			}
+		});
+	}
+
+}
