@@ -42,19 +42,14 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 		Assert.notNull(json, "json cannot be null");
 		this.challengeService = challengeService;
 		this.json = json;
-		setAuthenticationConverter((request) -> {
-			MfaRequests.Login login = readOrThrow(request);
-			return UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password());
-		});
 	}
 
 	@Override
 	public @Nullable Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
-			throws IOException, jakarta.servlet.ServletException {
-		Authentication authentication = super.attemptAuthentication(request, response);
-		if (authentication == null) {
-			return null;
-		}
+			throws IOException {
+		MfaRequests.Login login = readOrThrow(request);
+		Authentication authentication = getAuthenticationManager()
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password()));
 		Optional<MfaChallenge> challenge = this.challengeService.challengeIfRequired(authentication);
 		if (challenge.isPresent()) {
 			// Nothing is authenticated yet: no security context is saved, no session made.

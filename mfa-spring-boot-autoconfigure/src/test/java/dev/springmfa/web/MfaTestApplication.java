@@ -1,0 +1,136 @@
+package dev.springmfa.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.springmfa.MfaFactors;
+import dev.springmfa.audit.MfaAuditEvent;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationManagerFactories;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An application with its own security filter chain, as a user of the starter writes
+ * it: an admin area that requires the TOTP factor through Spring Security's own
+ * multi-factor authorization.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class MfaTestApplication {
+
+	@Bean
+	InMemoryUserDetailsManager userDetailsService() {
+		return new InMemoryUserDetailsManager();
+	}
+
+	@Bean
+	MutableClock clock() {
+		return new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+	}
+
+	@Bean
+	AuditEvents auditEvents() {
+		return new AuditEvents();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> totpRequired = AuthorizationManagerFactories
+			.<RequestAuthorizationContext>multiFactor()
+			.requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY, MfaFactors.TOTP_AUTHORITY)
+			.build();
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/admin/**")
+			.access(totpRequired.authenticated())
+			.anyRequest()
+			.authenticated());
+		http.logout((logout) -> logout.logoutUrl("/api/auth/logout")
+			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
+		return http.build();
+	}
+
+	@RestController
+	static class TestController {
+
+		@GetMapping("/api/auth/user")
+		Map<String, Object> user(Authentication authentication) {
+			List<String> factors = authentication.getAuthorities()
+				.stream()
+				.filter(FactorGrantedAuthority.class::isInstance)
+				.map(GrantedAuthority::getAuthority)
+				.sorted()
+				.toList();
+			return Map.of("username", authentication.getName(), "factors", factors);
+		}
+
+		@GetMapping("/api/admin/report")
+		Map<String, Object> report() {
+			return Map.of("report", "ok");
+		}
+
+	}
+
+	/**
+	 * A clock the tests move forward instead of sleeping.
+	 */
+	static class MutableClock extends Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+	static class AuditEvents implements ApplicationListener<MfaAuditEvent> {
+
+		final List<MfaAuditEvent> events = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onApplicationEvent(MfaAuditEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+}
