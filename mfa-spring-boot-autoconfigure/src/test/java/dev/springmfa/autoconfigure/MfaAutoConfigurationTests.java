@@ -1,0 +1,192 @@
+package dev.springmfa.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import dev.springmfa.MfaUserIdResolver;
+import dev.springmfa.authentication.MfaChallengeService;
+import dev.springmfa.authentication.MfaVerificationService;
+import dev.springmfa.authenticator.AuthenticatorRepository;
+import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.crypto.SecretEncryptor;
+import dev.springmfa.token.MfaTokenService;
+import dev.springmfa.totp.TotpAlgorithm;
+import dev.springmfa.totp.TotpGenerator;
+import dev.springmfa.web.MfaStatusController;
+import dev.springmfa.web.TotpController;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MfaAutoConfiguration} and {@link MfaWebSecurityAutoConfiguration}.
+ */
+class MfaAutoConfigurationTests {
+
+	private static final String KEY = "mfa.encryption.key=gRQP+S3aBi5IVcJfm2QQWhiijs17qGB6P2sy1KAISHw=";
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MfaAutoConfiguration.class, MfaWebSecurityAutoConfiguration.class,
+				DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+				TransactionAutoConfiguration.class, FlywayAutoConfiguration.class, JacksonAutoConfiguration.class,
+				ValidationAutoConfiguration.class, SecurityAutoConfiguration.class,
+				UserDetailsServiceAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
+		.withUserConfiguration(UsersConfiguration.class);
+
+	@Test
+	void addsNothingWhenMfaEnabledIsUnset() {
+		this.contextRunner.withPropertyValues(KEY)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(MfaTokenService.class)
+				.doesNotHaveBean(MfaProperties.class)
+				.doesNotHaveBean(MfaSchemaMigration.class)
+				.doesNotHaveBean("mfaHttpSecurityCustomizer"));
+	}
+
+	@Test
+	void addsNothingWhenMfaIsDisabled() {
+		this.contextRunner.withPropertyValues("mfa.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TotpAuthenticatorService.class));
+	}
+
+	@Test
+	void wiresEveryPieceWhenEnabled() {
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(SecretEncryptor.class)
+				.hasSingleBean(TotpGenerator.class)
+				.hasSingleBean(MfaTokenService.class)
+				.hasSingleBean(AuthenticatorRepository.class)
+				.hasSingleBean(TotpAuthenticatorService.class)
+				.hasSingleBean(MfaChallengeService.class)
+				.hasSingleBean(MfaVerificationService.class)
+				.hasSingleBean(MfaSchemaMigration.class)
+				.hasSingleBean(TotpController.class)
+				.hasSingleBean(MfaStatusController.class)
+				.hasBean("mfaHttpSecurityCustomizer")
+				.hasBean("mfaSecurityFilterChain");
+			assertThat(context.getBean(TotpGenerator.class).digits()).isEqualTo(6);
+		});
+	}
+
+	@Test
+	void appliesTotpProperties() {
+		this.contextRunner
+			.withPropertyValues("mfa.enabled=true", KEY, "mfa.totp.digits=8", "mfa.totp.algorithm=sha256",
+					"mfa.totp.period=60s")
+			.run((context) -> {
+				TotpGenerator totp = context.getBean(TotpGenerator.class);
+				assertThat(totp.digits()).isEqualTo(8);
+				assertThat(totp.algorithm()).isEqualTo(TotpAlgorithm.SHA256);
+				assertThat(totp.period()).isEqualTo(Duration.ofSeconds(60));
+			});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesTotpGenerator() {
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)
+			.withBean("customTotp", TotpGenerator.class,
+					() -> new TotpGenerator(TotpAlgorithm.SHA512, 8, Duration.ofSeconds(30), 0))
+			.run((context) -> assertThat(context).getBean(TotpGenerator.class)
+				.isSameAs(context.getBean("customTotp")));
+	}
+
+	@Test
+	void backsOffWhenUserDefinesUserIdResolver() {
+		MfaUserIdResolver resolver = (authentication) -> "id:" + authentication.getName();
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)
+			.withBean(MfaUserIdResolver.class, () -> resolver)
+			.run((context) -> assertThat(context).getBean(MfaUserIdResolver.class).isSameAs(resolver));
+	}
+
+	@Test
+	void backsOffFromDefaultChainWhenUserDefinesSecurityFilterChain() {
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)
+			.withUserConfiguration(CustomChainConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean("mfaSecurityFilterChain")
+				.hasBean("customChain")
+				.hasBean("mfaHttpSecurityCustomizer"));
+	}
+
+	@Test
+	void skipsMigrationWhenSchemaMigrateIsFalse() {
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY, "mfa.schema.migrate=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MfaSchemaMigration.class));
+	}
+
+	@Test
+	void failsWithAnalysisWhenEncryptionKeyIsMissing() {
+		this.contextRunner.withPropertyValues("mfa.enabled=true").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("mfa.encryption.key").contains("is not set");
+			assertThat(analysis.getAction()).contains("openssl rand -base64 32");
+		});
+	}
+
+	@Test
+	void failsWithAnalysisWhenEncryptionKeyIsMalformed() {
+		this.contextRunner.withPropertyValues("mfa.enabled=true", "mfa.encryption.key=c2hvcnQ=").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("mfa.encryption.key").contains("256 bits, got 40");
+			assertThat(analysis.getDescription()).doesNotContain("c2hvcnQ=");
+		});
+	}
+
+	@Test
+	void failsWithAnalysisWhenPropertyIsOutOfRange() {
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY, "mfa.totp.digits=4").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription()).contains("mfa.totp.digits");
+		});
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		FailureAnalysis analysis = new MfaConfigurationFailureAnalyzer().analyze(failure);
+		assertThat(analysis).as("analysis of %s", failure).isNotNull();
+		return analysis;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UsersConfiguration {
+
+		@Bean
+		InMemoryUserDetailsManager userDetailsService() {
+			return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}secret").build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomChainConfiguration {
+
+		@Bean
+		SecurityFilterChain customChain(org.springframework.security.config.annotation.web.builders.HttpSecurity http) {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			return http.build();
+		}
+
+	}
+
+}
