@@ -1,0 +1,120 @@
+package dev.springmfa.token;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import io.jsonwebtoken.Jwts;
+import org.junit.jupiter.api.Test;
+
+import dev.springmfa.MfaErrorCode;
+import dev.springmfa.MfaException;
+import dev.springmfa.crypto.SecretEncryptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class MfaTokenServiceTests {
+
+	private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+	private final SecretEncryptor encryptor = new SecretEncryptor(KEY, List.of());
+
+	private final MfaTokenService tokens = service(Clock.fixed(NOW, ZoneOffset.UTC));
+
+	@Test
+	void parseEphemeralTokenWhenIssuedThenSameClaims() {
+		MfaTokenService.IssuedToken<EphemeralToken> issued = this.tokens.issueEphemeralToken("alice", "id-1", "fp");
+		EphemeralToken parsed = this.tokens.parseEphemeralToken(issued.value());
+		assertThat(parsed).isEqualTo(issued.claims());
+		assertThat(parsed.passwordAuthenticatedAt()).isEqualTo(NOW);
+		assertThat(parsed.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+	}
+
+	@Test
+	void parseEphemeralTokenWhenExpiredThenInvalidToken() {
+		String token = this.tokens.issueEphemeralToken("alice", "alice", null).value();
+		MfaTokenService later = service(Clock.fixed(NOW.plus(Duration.ofMinutes(6)), ZoneOffset.UTC));
+		assertInvalidToken(() -> later.parseEphemeralToken(token));
+	}
+
+	@Test
+	void parseEphemeralTokenWhenActivationTokenThenInvalidToken() {
+		String activation = this.tokens.issueActivationToken("alice", new byte[20]);
+		assertInvalidToken(() -> this.tokens.parseEphemeralToken(activation));
+	}
+
+	@Test
+	void parseActivationTokenWhenEphemeralTokenThenInvalidToken() {
+		String ephemeral = this.tokens.issueEphemeralToken("alice", "alice", null).value();
+		assertInvalidToken(() -> this.tokens.parseActivationToken(ephemeral, "alice"));
+	}
+
+	@Test
+	void parseActivationTokenWhenOtherUserThenInvalidToken() {
+		String activation = this.tokens.issueActivationToken("alice", new byte[20]);
+		assertInvalidToken(() -> this.tokens.parseActivationToken(activation, "mallory"));
+	}
+
+	@Test
+	void parseActivationTokenWhenIssuedThenSecretRoundTripsAndIsNotInClear() {
+		byte[] secret = "a secret of twenty!!".getBytes(StandardCharsets.US_ASCII);
+		String activation = this.tokens.issueActivationToken("alice", secret);
+		assertThat(this.tokens.parseActivationToken(activation, "alice")).isEqualTo(secret);
+		String payload = new String(Base64.getUrlDecoder().decode(activation.split("\\.")[1]), StandardCharsets.UTF_8);
+		assertThat(payload).doesNotContain(Base64.getEncoder().encodeToString(secret)).doesNotContain("a secret");
+	}
+
+	@Test
+	void parseEphemeralTokenWhenAlgNoneThenInvalidToken() {
+		String unsigned = Jwts.builder()
+			.id("x")
+			.subject("alice")
+			.claim("pur", "mfa_ephemeral")
+			.claim("uid", "alice")
+			.claim("auth_time", NOW.getEpochSecond())
+			.expiration(Date.from(NOW.plusSeconds(60)))
+			.compact();
+		assertInvalidToken(() -> this.tokens.parseEphemeralToken(unsigned));
+	}
+
+	@Test
+	void parseEphemeralTokenWhenSignedWithAnotherKeyThenInvalidToken() {
+		String forged = Jwts.builder()
+			.id("x")
+			.subject("alice")
+			.claim("pur", "mfa_ephemeral")
+			.claim("uid", "alice")
+			.claim("auth_time", NOW.getEpochSecond())
+			.expiration(Date.from(NOW.plusSeconds(60)))
+			.signWith(new SecretKeySpec(KEY, "HmacSHA256"))
+			.compact();
+		assertInvalidToken(() -> this.tokens.parseEphemeralToken(forged));
+	}
+
+	@Test
+	void fingerprintWhenPasswordHashChangesThenFingerprintChanges() {
+		assertThat(this.tokens.fingerprint("{bcrypt}a")).isEqualTo(this.tokens.fingerprint("{bcrypt}a"))
+			.isNotEqualTo(this.tokens.fingerprint("{bcrypt}b"))
+			.doesNotContain("bcrypt");
+	}
+
+	private MfaTokenService service(Clock clock) {
+		return new MfaTokenService(KEY, this.encryptor, Duration.ofMinutes(5), Duration.ofMinutes(10), clock);
+	}
+
+	private static void assertInvalidToken(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+		assertThatExceptionOfType(MfaException.class).isThrownBy(call)
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.INVALID_TOKEN));
+	}
+
+}
