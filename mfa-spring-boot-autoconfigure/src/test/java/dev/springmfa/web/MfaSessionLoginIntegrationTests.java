@@ -248,6 +248,34 @@ class MfaSessionLoginIntegrationTests {
 	}
 
 	@Test
+	void verifyWhenHundredConsecutiveFailuresThenLockedUntilSupportDeskReset() {
+		String secret = enableMfa();
+		MfaHttpClient attacker = new MfaHttpClient(this.port);
+		Duration previousLock = Duration.ZERO;
+		for (int failure = 1; failure <= 100; failure++) {
+			Response refused = verify(attacker, login(attacker, PASSWORD).field("ephemeralToken"), wrongCode(secret));
+			if (failure % 5 != 0) {
+				assertProblem(refused, 401, "invalid_code");
+				continue;
+			}
+			assertProblem(refused, 429, "too_many_attempts");
+			Duration lock = Duration.ofSeconds(Long.parseLong(refused.header("Retry-After")));
+			if (failure < 100) {
+				assertThat(lock).isEqualTo(previousLock.isZero() ? Duration.ofMinutes(15) : previousLock.multipliedBy(2));
+				previousLock = lock;
+				this.clock.advance(lock);
+			}
+		}
+		this.clock.advance(Duration.ofDays(3650));
+		assertProblem(verify(attacker, login(attacker, PASSWORD).field("ephemeralToken"), code(secret)), 429,
+				"too_many_attempts");
+		assertThat(this.authenticators.resetLockout(this.username)).isTrue();
+		assertThat(verify(attacker, login(attacker, PASSWORD).field("ephemeralToken"), code(secret)).status())
+			.isEqualTo(200);
+		assertThat(this.audit.events).extracting(MfaAuditEvent::getType).contains(MfaAuditEventType.LOCKOUT_RESET);
+	}
+
+	@Test
 	void verifyWhenEphemeralTokenExpiredThenInvalidToken() {
 		String secret = enableMfa();
 		MfaHttpClient browser = new MfaHttpClient(this.port);
