@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.springmfa.totp.Base32;
+import dev.springmfa.totp.TotpGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +41,9 @@ class DemoApplicationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private TotpGenerator totp;
 
 	private CookieManager cookies;
 
@@ -128,6 +135,36 @@ class DemoApplicationTests {
 		// The login rotated the CSRF token: post() reads the new one from the cookie.
 		assertThat(post("/api/auth/logout", "", true).statusCode()).isEqualTo(204);
 		assertThat(get("/api/auth/user").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void loginWhenUserHasTotpThenSecondStepAddsTotpFactor() throws Exception {
+		String username = newUsername();
+		assertThat(register(username, "correct horse").statusCode()).isEqualTo(201);
+		assertThat(post("/api/auth/login", registration(username, "correct horse"), true).statusCode())
+			.isEqualTo(200);
+		Map<String, Object> activation = json(get("/api/auth/mfa/totp/activate"));
+		byte[] secret = Base32.decode((String) activation.get("secret"));
+		long step = this.totp.timeStep(Instant.now());
+		HttpResponse<String> confirm = post("/api/auth/mfa/totp/activate", this.jsonMapper.writeValueAsString(
+				Map.of("activationToken", activation.get("activationToken"), "code", this.totp.generate(secret, step))),
+				true);
+		assertThat(confirm.statusCode()).isEqualTo(200);
+		assertThat(json(confirm)).containsEntry("enabled", true);
+		assertThat(post("/api/auth/logout", "", true).statusCode()).isEqualTo(204);
+
+		HttpResponse<String> login = post("/api/auth/login", registration(username, "correct horse"), true);
+		assertThat(login.statusCode()).isEqualTo(200);
+		Map<String, Object> challenge = json(login);
+		assertThat(challenge).containsEntry("mfaRequired", true);
+		assertThat(get("/api/auth/user").statusCode()).isEqualTo(401);
+		// The next step's code: the activation spent this one, and a replay is refused.
+		HttpResponse<String> verify = post("/api/auth/mfa/verify", this.jsonMapper.writeValueAsString(
+				Map.of("ephemeralToken", challenge.get("ephemeralToken"), "code", this.totp.generate(secret, step + 1))),
+				true);
+		assertThat(verify.statusCode()).isEqualTo(200);
+		assertThat(json(verify)).containsEntry("mfaRequired", false).containsEntry("username", username);
+		assertThat(json(get("/api/auth/user"))).containsEntry("factors", List.of("FACTOR_PASSWORD", "FACTOR_TOTP"));
 	}
 
 	@Test
