@@ -1,0 +1,53 @@
+package dev.springmfa.demo;
+
+import javax.sql.DataSource;
+
+import dev.springmfa.config.MfaConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.security.provisioning.UserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+
+/**
+ * Security of the demo: users in the database and the application's own filter chain,
+ * to which MFA is applied explicitly.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/auth/register")
+			.permitAll()
+			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		http.logout((logout) -> logout.logoutUrl("/api/auth/logout")
+			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
+		// The auto-configuration applies MFA to every chain already; an application that
+		// builds its own chain says so here, where it can also customize it. CSRF is left
+		// to the configurer, which turns on Spring Security's cookie CSRF for SPAs.
+		http.with(MfaConfigurer.mfa(), Customizer.withDefaults());
+		return http.build();
+	}
+
+	@Bean
+	UserDetailsManager userDetailsManager(DataSource dataSource) {
+		return new JdbcUserDetailsManager(dataSource);
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}
