@@ -81,6 +81,28 @@ abstract class AbstractConcurrencyTests extends AbstractMfaDatabaseTests {
 	}
 
 	@Test
+	void deactivateWhenSixteenThreadsSpendOneRecoveryCodeThenExactlyOneWins() throws Exception {
+		ActivatedUser user = activatedUser();
+		String recoveryCode = user.recoveryCodes().get(0);
+		List<Callable<Boolean>> attempts = new ArrayList<>();
+		for (int i = 0; i < THREADS; i++) {
+			attempts.add(() -> {
+				this.authenticatorService.deactivate(user.username(), recoveryCode);
+				return true;
+			});
+		}
+		List<Result<Boolean>> results = Race.run(attempts);
+		assertThat(winners(results)).hasSize(1);
+		// A loser that starts after the winner's commit finds no authenticator at all.
+		assertThat(errorCodes(results)).hasSize(THREADS - 1)
+			.isSubsetOf(MfaErrorCode.INVALID_CODE, MfaErrorCode.MFA_NOT_ENABLED);
+		assertThat(this.authenticatorService.isEnabled(user.username())).isFalse();
+		assertThat(this.jdbc.queryForObject("select count(*) from mfa_recovery_code c where not exists "
+				+ "(select 1 from mfa_authenticator a where a.id = c.authenticator_id)", Integer.class))
+			.isZero();
+	}
+
+	@Test
 	void verifyWhenSixteenThreadsReplayOneTotpCodeThenExactlyOneWins() throws Exception {
 		ActivatedUser user = activatedUser();
 		String code = unusedTotpCode(user);
