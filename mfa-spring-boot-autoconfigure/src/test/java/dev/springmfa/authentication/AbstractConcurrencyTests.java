@@ -1,10 +1,12 @@
 package dev.springmfa.authentication;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -45,13 +47,14 @@ abstract class AbstractConcurrencyTests extends AbstractMfaDatabaseTests {
 
 	@Test
 	void confirmActivationWhenSixteenThreadsRaceThenExactlyOneWins() throws Exception {
-		String username = "alice-" + java.util.UUID.randomUUID();
+		String username = "alice-" + UUID.randomUUID();
 		this.users.createUser(User.withUsername(username).password("{noop}password").build());
 		TotpActivation activation = this.authenticatorService.beginActivation(username, username);
-		String code = this.totp.generate(Base32.decode(activation.secret()), java.time.Instant.now());
+		String code = this.totp.generate(Base32.decode(activation.secret()), Instant.now());
 		List<Callable<List<String>>> attempts = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
-			attempts.add(() -> this.authenticatorService.confirmActivation(username, activation.activationToken(), code));
+			attempts.add(
+					() -> this.authenticatorService.confirmActivation(username, activation.activationToken(), code));
 		}
 		List<Result<List<String>>> results = Race.run(attempts);
 		assertThat(winners(results)).hasSize(1);
@@ -73,7 +76,8 @@ abstract class AbstractConcurrencyTests extends AbstractMfaDatabaseTests {
 		}
 		List<Result<Authentication>> results = Race.run(attempts);
 		assertThat(winners(results)).singleElement()
-			.satisfies((authentication) -> assertThat(factors(authentication)).contains(MfaFactors.RECOVERY_CODE_AUTHORITY));
+			.satisfies((authentication) -> assertThat(factors(authentication))
+				.contains(MfaFactors.RECOVERY_CODE_AUTHORITY));
 		assertThat(errorCodes(results)).hasSize(THREADS - 1)
 			.isSubsetOf(MfaErrorCode.INVALID_CODE, MfaErrorCode.TOO_MANY_ATTEMPTS);
 		assertThat(this.authenticatorService.recoveryCodes(user.username())).hasSize(user.recoveryCodes().size() - 1)
@@ -127,7 +131,8 @@ abstract class AbstractConcurrencyTests extends AbstractMfaDatabaseTests {
 		}
 		List<Result<Authentication>> results = Race.run(attempts);
 		assertThat(winners(results)).singleElement()
-			.satisfies((authentication) -> assertThat(factors(authentication)).contains(MfaFactors.RECOVERY_CODE_AUTHORITY));
+			.satisfies((authentication) -> assertThat(factors(authentication))
+				.contains(MfaFactors.RECOVERY_CODE_AUTHORITY));
 		assertThat(errorCodes(results)).hasSize(THREADS - 1).containsOnly(MfaErrorCode.INVALID_TOKEN);
 		// The token is spent first, in the transaction that spends the code: a loser's
 		// code must still be unused.
@@ -165,7 +170,8 @@ abstract class AbstractConcurrencyTests extends AbstractMfaDatabaseTests {
 		StringBuilder dump = new StringBuilder();
 		for (String table : tables) {
 			for (Map<String, Object> row : this.jdbc.queryForList("select * from " + table)) {
-				dump.append(table).append(row.values().stream().map(String::valueOf).collect(Collectors.joining("|", "[", "]\n")));
+				dump.append(table)
+					.append(row.values().stream().map(String::valueOf).collect(Collectors.joining("|", "[", "]\n")));
 			}
 		}
 		return dump.toString();

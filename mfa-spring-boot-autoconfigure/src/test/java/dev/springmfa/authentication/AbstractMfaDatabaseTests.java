@@ -77,7 +77,8 @@ abstract class AbstractMfaDatabaseTests {
 	String ephemeralToken(ActivatedUser user) {
 		UserDetails details = this.users.loadUserByUsername(user.username());
 		return this.challengeService
-			.challengeIfRequired(UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()))
+			.challengeIfRequired(
+					UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()))
 			.orElseThrow()
 			.ephemeralToken();
 	}
@@ -108,7 +109,10 @@ abstract class AbstractMfaDatabaseTests {
 	}
 
 	static <T> List<MfaErrorCode> errorCodes(List<Result<T>> results) {
-		List<Throwable> failures = results.stream().filter((result) -> !result.succeeded()).map(Result::failure).toList();
+		List<Throwable> failures = results.stream()
+			.filter((result) -> !result.succeeded())
+			.map(Result::failure)
+			.toList();
 		// A SQL error, a deadlock or any other exception is a bug, not a lost race.
 		assertThat(failures).allSatisfy((failure) -> assertThat(failure).isInstanceOf(MfaException.class));
 		return failures.stream().map((failure) -> ((MfaException) failure).getErrorCode()).toList();

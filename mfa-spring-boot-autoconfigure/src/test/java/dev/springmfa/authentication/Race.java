@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,7 @@ final class Race {
 				catch (ExecutionException ex) {
 					results.add(new Result<>(null, ex.getCause()));
 				}
-				catch (java.util.concurrent.TimeoutException ex) {
+				catch (TimeoutException ex) {
 					throw new AssertionError("A racing thread did not finish within " + TIMEOUT_SECONDS
 							+ "s: a deadlock or a lock wait that never ends", ex);
 				}
