@@ -69,7 +69,8 @@ public interface AuthenticatorRepository {
 	/**
 	 * Add one failure to the authenticator's consecutive failure count.
 	 * @param authenticatorId the authenticator
-	 * @return the count after this failure, counting concurrent ones
+	 * @return the count after this failure, counting concurrent ones; {@code 0} if the
+	 * authenticator no longer exists
 	 */
 	int incrementFailedAttempts(long authenticatorId);
 

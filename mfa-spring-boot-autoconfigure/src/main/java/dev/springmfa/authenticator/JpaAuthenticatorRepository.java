@@ -111,11 +111,14 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 			.setParameter("id", authenticatorId)
 			.executeUpdate();
 		// Read back inside the same transaction, which holds the row lock of the update:
-		// concurrent failures each see their own, distinct count.
+		// concurrent failures each see their own, distinct count. A concurrent
+		// deactivation may have deleted the row: nothing is left to count.
 		return this.entityManager
 			.createQuery("select a.failedAttempts from Authenticator a where a.id = :id", Integer.class)
 			.setParameter("id", authenticatorId)
-			.getSingleResult();
+			.getResultStream()
+			.findFirst()
+			.orElse(0);
 	}
 
 	@Override

@@ -61,7 +61,8 @@ public final class LockoutPolicy {
 		if (failures >= this.maxConsecutiveFailures) {
 			return UNTIL_RESET;
 		}
-		if (failures % this.maxAttempts != 0) {
+		// No failure counted (the authenticator is gone) never locks.
+		if (failures <= 0 || failures % this.maxAttempts != 0) {
 			return null;
 		}
 		int doublings = Math.min(failures / this.maxAttempts - 1, MAX_DOUBLINGS);

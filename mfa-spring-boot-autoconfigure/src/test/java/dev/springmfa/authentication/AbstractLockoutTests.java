@@ -1,0 +1,77 @@
+package dev.springmfa.authentication;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.junit.jupiter.api.Test;
+
+import dev.springmfa.MfaErrorCode;
+import dev.springmfa.MfaException;
+import dev.springmfa.audit.MfaAuditEventType;
+import dev.springmfa.authentication.Race.Result;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Concurrent failures against a real database: each one must be counted towards the
+ * lockout, none lost to a concurrent update of the same authenticator row.
+ */
+@TestPropertySource(properties = "mfa.lockout.max-attempts=5")
+abstract class AbstractLockoutTests extends AbstractMfaDatabaseTests {
+
+	private static final int THREADS = 10;
+
+	@Test
+	void verifyWhenTenThreadsSendWrongCodesAtOnceThenEveryFailureIsCountedAndLocks() throws Exception {
+		ActivatedUser user = activatedUser();
+		String wrongCode = wrongCode(user);
+		List<Callable<Authentication>> attempts = new ArrayList<>();
+		for (String token : ephemeralTokens(user, THREADS)) {
+			attempts.add(() -> this.verificationService.verify(token, wrongCode));
+		}
+		List<Result<Authentication>> results = Race.run(attempts);
+		assertThat(winners(results)).isEmpty();
+		List<MfaErrorCode> errorCodes = errorCodes(results);
+		assertThat(errorCodes).hasSize(THREADS).isSubsetOf(MfaErrorCode.INVALID_CODE, MfaErrorCode.TOO_MANY_ATTEMPTS);
+		// A thread that finds the authenticator locked already is refused before its
+		// code is checked and is not counted; each counted failure is published once.
+		long counted = this.auditEvents.of(user.username())
+			.stream()
+			.filter((event) -> event.getType() == MfaAuditEventType.VERIFY_FAILED)
+			.count();
+		assertThat(counted).isGreaterThanOrEqualTo(5);
+		assertThat(failedAttempts(user)).isEqualTo(counted);
+		// The 5th and the 10th counted failures lock, the others are plain wrong codes.
+		assertThat(errorCodes.stream().filter(MfaErrorCode.INVALID_CODE::equals).count())
+			.isEqualTo(counted - counted / 5);
+		assertThatExceptionOfType(MfaException.class)
+			.isThrownBy(() -> this.verificationService.verify(ephemeralToken(user), unusedTotpCode(user)))
+			.satisfies((ex) -> {
+				assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.TOO_MANY_ATTEMPTS);
+				assertThat(ex.getRetryAfter()).isPositive();
+			});
+	}
+
+	private String wrongCode(ActivatedUser user) {
+		long now = this.totp.timeStep(Instant.now());
+		Set<String> valid = new HashSet<>();
+		for (long step = now - 3; step <= now + 3; step++) {
+			valid.add(this.totp.generate(user.secret(), step));
+		}
+		for (int candidate = 0;; candidate++) {
+			String code = String.format(Locale.ROOT, "%06d", candidate);
+			if (!valid.contains(code)) {
+				return code;
+			}
+		}
+	}
+
+}
