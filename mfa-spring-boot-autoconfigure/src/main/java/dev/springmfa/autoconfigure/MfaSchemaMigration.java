@@ -50,14 +50,12 @@ public class MfaSchemaMigration implements InitializingBean {
 	private String vendor() throws MetaDataAccessException {
 		String product = JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getDatabaseProductName);
 		String name = product.toLowerCase(Locale.ROOT);
-		if (name.contains("postgres")) {
+		// H2 runs the PostgreSQL scripts as they are.
+		if (name.contains("postgres") || name.contains("h2")) {
 			return "postgresql";
 		}
 		if (name.contains("mariadb") || name.contains("mysql")) {
 			return "mysql";
-		}
-		if (name.contains("h2")) {
-			return "h2";
 		}
 		throw new MfaConfigurationException("mfa.schema.migrate", "has no migrations for " + product,
 				"Create the tables of the MFA migrations for PostgreSQL yourself and set mfa.schema.migrate=false.");

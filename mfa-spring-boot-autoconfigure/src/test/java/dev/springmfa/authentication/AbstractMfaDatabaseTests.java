@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.springmfa.audit.RecordingAuditListener;
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
 import dev.springmfa.authentication.Race.Result;
@@ -53,7 +54,7 @@ abstract class AbstractMfaDatabaseTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	MfaTestApplication.AuditEvents auditEvents;
+	RecordingAuditListener auditEvents;
 
 	/**
 	 * Create a user of its own for the calling test and activate TOTP for it.

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import dev.springmfa.audit.MfaAuditEvent;
+import dev.springmfa.audit.RecordingAuditListener;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.totp.Base32;
@@ -52,7 +52,7 @@ class MfaSessionLoginIntegrationTests {
 	private TotpGenerator totp;
 
 	@Autowired
-	private MfaTestApplication.AuditEvents audit;
+	private RecordingAuditListener audit;
 
 	@Autowired
 	private TotpAuthenticatorService authenticators;
@@ -223,7 +223,7 @@ class MfaSessionLoginIntegrationTests {
 		assertThat(verify(first, login(first, PASSWORD).field("ephemeralToken"), code).status()).isEqualTo(200);
 		MfaHttpClient second = new MfaHttpClient(this.port);
 		assertProblem(verify(second, login(second, PASSWORD).field("ephemeralToken"), code), 401, "invalid_code");
-		assertThat(this.audit.events).extracting(MfaAuditEvent::getType).contains(MfaAuditEventType.CODE_REPLAY_REFUSED);
+		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.CODE_REPLAY_REFUSED);
 	}
 
 	@Test
@@ -244,7 +244,7 @@ class MfaSessionLoginIntegrationTests {
 		MfaHttpClient owner = new MfaHttpClient(this.port);
 		assertThat(verify(owner, login(owner, PASSWORD).field("ephemeralToken"), code(secret)).status())
 			.isEqualTo(200);
-		assertThat(this.audit.events).extracting(MfaAuditEvent::getType).contains(MfaAuditEventType.LOCKED_OUT);
+		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.LOCKED_OUT);
 	}
 
 	@Test
@@ -272,7 +272,7 @@ class MfaSessionLoginIntegrationTests {
 		assertThat(this.authenticators.resetLockout(this.username)).isTrue();
 		assertThat(verify(attacker, login(attacker, PASSWORD).field("ephemeralToken"), code(secret)).status())
 			.isEqualTo(200);
-		assertThat(this.audit.events).extracting(MfaAuditEvent::getType).contains(MfaAuditEventType.LOCKOUT_RESET);
+		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.LOCKOUT_RESET);
 	}
 
 	@Test
@@ -344,12 +344,9 @@ class MfaSessionLoginIntegrationTests {
 			.doesNotContain(secret)
 			.doesNotContain(token)
 			.doesNotContain(PASSWORD);
-		assertThat(this.audit.events).filteredOn((event) -> event.getUserId().equals(this.username))
-			.extracting(MfaAuditEvent::getType)
-			.contains(MfaAuditEventType.TOTP_ACTIVATED, MfaAuditEventType.MFA_CHALLENGE_ISSUED,
+		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.TOTP_ACTIVATED, MfaAuditEventType.MFA_CHALLENGE_ISSUED,
 					MfaAuditEventType.VERIFY_FAILED, MfaAuditEventType.VERIFY_SUCCEEDED);
-		assertThat(this.audit.events).filteredOn((event) -> event.getUserId().equals(this.username))
-			.allSatisfy((event) -> assertThat(event.getUserAgent()).isEqualTo("mfa-tests"));
+		assertThat(this.audit.of(this.username)).allSatisfy((event) -> assertThat(event.getUserAgent()).isEqualTo("mfa-tests"));
 	}
 
 	private String enableMfa() {

@@ -7,13 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.springmfa.MfaFactors;
-import dev.springmfa.audit.MfaAuditEvent;
+import dev.springmfa.audit.RecordingAuditListener;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
@@ -22,7 +20,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -50,8 +47,8 @@ class MfaTestApplication {
 	}
 
 	@Bean
-	AuditEvents auditEvents() {
-		return new AuditEvents();
+	RecordingAuditListener auditEvents() {
+		return new RecordingAuditListener();
 	}
 
 	@Bean
@@ -122,15 +119,5 @@ class MfaTestApplication {
 
 	}
 
-	static class AuditEvents implements ApplicationListener<MfaAuditEvent> {
-
-		final List<MfaAuditEvent> events = new CopyOnWriteArrayList<>();
-
-		@Override
-		public void onApplicationEvent(MfaAuditEvent event) {
-			this.events.add(event);
-		}
-
-	}
 
 }
