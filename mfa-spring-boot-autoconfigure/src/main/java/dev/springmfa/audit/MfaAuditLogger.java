@@ -2,6 +2,7 @@ package dev.springmfa.audit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationListener;
 
@@ -23,7 +24,7 @@ public class MfaAuditLogger implements ApplicationListener<MfaAuditEvent> {
 	}
 
 	// User-controlled text must not forge log lines.
-	private static String sanitize(String value) {
+	private static String sanitize(@Nullable String value) {
 		if (value == null) {
 			return "-";
 		}

@@ -99,23 +99,19 @@ public class MfaVerificationService {
 			.orElseThrow(MfaException::invalidToken);
 		this.verifier.checkNotLocked(authenticator);
 		Instant now = this.clock.instant();
-		Outcome outcome = this.transactions.execute((status) -> {
+		Optional<String> factor = this.transactions.execute((status) -> {
 			// The token row stays locked until commit: concurrent attempts with it wait,
-			// then find it spent.
+			// then find it spent. A wrong code rolls the spend back.
 			if (!this.tokenUses.spend(token.id(), now, this.maxAttemptsPerToken)) {
-				return Outcome.TOKEN_REFUSED;
+				throw MfaException.invalidToken();
 			}
-			Optional<String> factor = this.verifier.verifyAndSpend(authenticator, code, true);
-			if (factor.isEmpty()) {
+			Optional<String> proven = this.verifier.verifyAndSpend(authenticator, code, true);
+			if (proven.isEmpty()) {
 				status.setRollbackOnly();
-				return Outcome.CODE_REFUSED;
 			}
-			return new Outcome(factor.get());
+			return proven;
 		});
-		if (outcome == Outcome.TOKEN_REFUSED) {
-			throw MfaException.invalidToken();
-		}
-		if (outcome == Outcome.CODE_REFUSED) {
+		if (factor == null || factor.isEmpty()) {
 			throw recordFailure(token, authenticator);
 		}
 		this.events.publish(MfaAuditEventType.VERIFY_SUCCEEDED, token.userId());
@@ -123,7 +119,7 @@ public class MfaVerificationService {
 		authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 			.issuedAt(token.passwordAuthenticatedAt())
 			.build());
-		authorities.add(FactorGrantedAuthority.withAuthority(outcome.factor()).issuedAt(now).build());
+		authorities.add(FactorGrantedAuthority.withAuthority(factor.get()).issuedAt(now).build());
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
 	}
 
@@ -154,14 +150,6 @@ public class MfaVerificationService {
 			return MfaException.locked(Duration.ofSeconds(1));
 		}
 		return failure;
-	}
-
-	private record Outcome(String factor) {
-
-		static final Outcome TOKEN_REFUSED = new Outcome("");
-
-		static final Outcome CODE_REFUSED = new Outcome("");
-
 	}
 
 }

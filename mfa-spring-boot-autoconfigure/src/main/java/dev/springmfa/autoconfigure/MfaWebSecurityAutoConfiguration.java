@@ -3,6 +3,7 @@ package dev.springmfa.autoconfigure;
 import dev.springmfa.web.MfaAuthenticationHandlers;
 import dev.springmfa.web.MfaJsonHttp;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -14,6 +14,7 @@ import dev.springmfa.authentication.MfaChallenge;
 import dev.springmfa.authentication.MfaChallengeService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
@@ -50,6 +51,7 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 		MfaRequests.Login login = readOrThrow(request);
 		Authentication authentication = getAuthenticationManager()
 			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password()));
+		authentication = withPasswordFactor(authentication);
 		Optional<MfaChallenge> challenge = this.challengeService.challengeIfRequired(authentication);
 		if (challenge.isPresent()) {
 			// Nothing is authenticated yet: no security context is saved, no session made.
@@ -58,6 +60,19 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 			return null;
 		}
 		return authentication;
+	}
+
+	// DaoAuthenticationProvider grants the password factor; other providers may not.
+	private static Authentication withPasswordFactor(Authentication authentication) {
+		boolean granted = authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(authority.getAuthority()));
+		if (granted) {
+			return authentication;
+		}
+		return authentication.toBuilder()
+			.authorities((authorities) -> authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)))
+			.build();
 	}
 
 	private MfaRequests.Login readOrThrow(HttpServletRequest request) {
