@@ -260,7 +260,7 @@ public final class MfaAutoConfiguration {
 
 		@Bean
 		static EntityManagerFactoryDependsOnPostProcessor mfaSchemaMigrationEntityManagerFactoryDependsOn() {
-			return new EntityManagerFactoryDependsOnPostProcessor("mfaSchemaMigration");
+			return new EntityManagerFactoryDependsOnPostProcessor(MfaSchemaMigration.class);
 		}
 
 	}

@@ -1,8 +1,20 @@
 package dev.springmfa.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.springmfa.MfaUserIdResolver;
+import dev.springmfa.audit.MfaAuditEventPublisher;
+import dev.springmfa.audit.MfaAuditLogger;
+import dev.springmfa.authenticator.LockoutPolicy;
+import dev.springmfa.authenticator.SecondFactorVerifier;
+import dev.springmfa.recovery.RecoveryCodeGenerator;
+import dev.springmfa.token.EphemeralTokenRepository;
+import dev.springmfa.totp.TotpSecretGenerator;
+import dev.springmfa.web.MfaCurrentUser;
+import dev.springmfa.web.MfaExceptionHandler;
+import dev.springmfa.web.MfaJsonHttp;
 import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaVerificationService;
 import dev.springmfa.authenticator.AuthenticatorRepository;
@@ -31,10 +43,12 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link MfaAutoConfiguration} and {@link MfaWebSecurityAutoConfiguration}.
@@ -98,6 +112,24 @@ class MfaAutoConfigurationTests {
 				assertThat(totp.digits()).isEqualTo(8);
 				assertThat(totp.algorithm()).isEqualTo(TotpAlgorithm.SHA256);
 				assertThat(totp.period()).isEqualTo(Duration.ofSeconds(60));
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(classes = { SecretEncryptor.class, Clock.class, TotpGenerator.class, TotpSecretGenerator.class,
+			RecoveryCodeGenerator.class, LockoutPolicy.class, MfaTokenService.class, MfaUserIdResolver.class,
+			MfaAuditEventPublisher.class, MfaAuditLogger.class, SecondFactorVerifier.class,
+			TotpAuthenticatorService.class, MfaChallengeService.class, MfaVerificationService.class,
+			AuthenticatorRepository.class, EphemeralTokenRepository.class, MfaSchemaMigration.class,
+			MfaJsonHttp.class, MfaCurrentUser.class, TotpController.class, MfaStatusController.class,
+			MfaExceptionHandler.class })
+	<T> void backsOffWhenUserDefinesBean(Class<T> type) {
+		T custom = mock(type);
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)
+			.withBean("custom", type, () -> custom)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeansOfType(type)).containsOnlyKeys("custom");
 			});
 	}
 
