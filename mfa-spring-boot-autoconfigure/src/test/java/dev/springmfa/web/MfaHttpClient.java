@@ -1,5 +1,6 @@
 package dev.springmfa.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -51,6 +52,17 @@ class MfaHttpClient {
 			request.header("X-XSRF-TOKEN", token);
 		}
 		return send(request);
+	}
+
+	Response postChunked(String path, byte[] body) {
+		if (csrfToken() == null) {
+			get("/api/auth/csrf");
+		}
+		// A publisher of unknown length makes the client send the body chunked.
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", csrfToken())
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 	}
 
 	String csrfToken() {

@@ -1,6 +1,7 @@
 package dev.springmfa.web;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -118,6 +119,21 @@ class MfaSessionLoginIntegrationTests {
 	}
 
 	@Test
+	void controllerWhenBodyInvalidThenValidationFailedOrPayloadTooLarge() {
+		login(this.client, PASSWORD);
+		String path = "/api/auth/mfa/totp/deactivate";
+		Response missing = this.client.post(path, "{\"unknown\":true}");
+		assertProblem(missing, 400, "validation_failed");
+		assertThat(missing.body().get("errors").has("code")).isTrue();
+		assertProblem(this.client.post(path, "{\"code\":{\"nested\":1}}"), 400, "validation_failed");
+		assertProblem(this.client.post(path, "[oops"), 400, "validation_failed");
+		assertProblem(this.client.post(path, "{\"code\":\"" + "1".repeat(20_000) + "\"}"), 413, "payload_too_large");
+		byte[] chunked = ("{\"code\":\"" + "1".repeat(20_000) + "\"}").getBytes();
+		assertProblem(this.client.postChunked(path, chunked), 413, "payload_too_large");
+		assertProblem(this.client.post(path, "{\"code\":\"123456\",\"unknown\":1}"), 409, "mfa_not_enabled");
+	}
+
+	@Test
 	void authenticatedEndpointWhenAnonymousThenUnauthenticatedProblem() {
 		assertProblem(this.client.get("/api/auth/mfa/status"), 401, "unauthenticated");
 		assertProblem(this.client.get("/api/auth/mfa/totp/activate"), 401, "unauthenticated");
@@ -157,7 +173,7 @@ class MfaSessionLoginIntegrationTests {
 		assertThat(enabled.get("enabled").asBoolean()).isTrue();
 		assertThat(strings(enabled.get("methods"))).containsExactly("totp", "recovery_code");
 		assertThat(enabled.get("recoveryCodesRemaining").asInt()).isEqualTo(10);
-		assertThat(java.time.Instant.parse(enabled.get("enabledAt").asString())).isEqualTo(this.clock.instant());
+		assertThat(Instant.parse(enabled.get("enabledAt").asString())).isEqualTo(this.clock.instant());
 		assertThat(strings(this.client.get("/api/auth/mfa/recovery-codes").body().get("codes")))
 			.containsExactlyElementsOf(recoveryCodes);
 
