@@ -1,11 +1,7 @@
 package dev.springmfa.authentication;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
@@ -58,20 +54,6 @@ abstract class AbstractLockoutTests extends AbstractMfaDatabaseTests {
 				assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.TOO_MANY_ATTEMPTS);
 				assertThat(ex.getRetryAfter()).isPositive();
 			});
-	}
-
-	private String wrongCode(ActivatedUser user) {
-		long now = this.totp.timeStep(Instant.now());
-		Set<String> valid = new HashSet<>();
-		for (long step = now - 3; step <= now + 3; step++) {
-			valid.add(this.totp.generate(user.secret(), step));
-		}
-		for (int candidate = 0;; candidate++) {
-			String code = String.format(Locale.ROOT, "%06d", candidate);
-			if (!valid.contains(code)) {
-				return code;
-			}
-		}
 	}
 
 }

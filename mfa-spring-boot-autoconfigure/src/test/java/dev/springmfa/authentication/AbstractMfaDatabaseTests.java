@@ -2,20 +2,23 @@ package dev.springmfa.authentication;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
-import dev.springmfa.audit.RecordingAuditListener;
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
+import dev.springmfa.audit.RecordingAuditListener;
 import dev.springmfa.authentication.Race.Result;
-import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.authenticator.TotpAuthenticatorService.TotpActivation;
+import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.totp.Base32;
 import dev.springmfa.totp.TotpGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.User;
@@ -133,6 +136,20 @@ abstract class AbstractMfaDatabaseTests {
 	 */
 	record ActivatedUser(String username, String base32Secret, byte[] secret, List<String> recoveryCodes) {
 
+	}
+
+	String wrongCode(ActivatedUser user) {
+		long now = this.totp.timeStep(Instant.now());
+		Set<String> valid = new HashSet<>();
+		for (long step = now - 3; step <= now + 3; step++) {
+			valid.add(this.totp.generate(user.secret(), step));
+		}
+		for (int candidate = 0;; candidate++) {
+			String code = String.format(Locale.ROOT, "%06d", candidate);
+			if (!valid.contains(code)) {
+				return code;
+			}
+		}
 	}
 
 }
