@@ -177,9 +177,9 @@ public class TotpAuthenticatorService {
 	 * @return the codes, formatted
 	 */
 	public List<String> recoveryCodes(String userId) {
-		Authenticator authenticator = find(userId).orElseThrow(MfaException::notEnabled);
-		List<RecoveryCode> unused = this.transactions
-			.execute((status) -> this.authenticators.findUnusedRecoveryCodes(id(authenticator)));
+		List<RecoveryCode> unused = this.transactions.execute((status) -> this.authenticators.findByUserId(userId)
+			.map((authenticator) -> this.authenticators.findUnusedRecoveryCodes(id(authenticator)))
+			.orElseThrow(MfaException::notEnabled));
 		String context = SecondFactorVerifier.recoveryCodeContext(userId);
 		return unused.stream()
 			.map((recoveryCode) -> RecoveryCodeGenerator

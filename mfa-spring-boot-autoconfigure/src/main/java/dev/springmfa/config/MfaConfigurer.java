@@ -39,7 +39,7 @@ import org.springframework.util.unit.DataSize;
  * problem-document answers for the MFA endpoints.
  *
  * <pre class="code">
- * http.with(MfaConfigurer.mfa(), (mfa) -&gt; mfa.basePath("/auth"));
+ * http.with(MfaConfigurer.mfa(), (mfa) -&gt; mfa.spaCsrf(false));
  * </pre>
  *
  * The auto-configuration applies it to every {@link HttpSecurity}; an application that
@@ -73,7 +73,9 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 	}
 
 	/**
-	 * Set the path under which the MFA endpoints live.
+	 * Set the path under which this chain's MFA filters (login, verify, CSRF) and its
+	 * problem-document answers live. The REST controllers follow {@code mfa.base-path}
+	 * only, so set this to a different value only for a chain that does not serve them.
 	 * @param basePath the path, {@code mfa.base-path} by default
 	 * @return this configurer
 	 */

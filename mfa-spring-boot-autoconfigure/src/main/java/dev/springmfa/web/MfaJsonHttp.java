@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -144,10 +143,7 @@ public class MfaJsonHttp {
 	 * @param ex the refusal
 	 * @return the status
 	 */
-	static int loginStatus(@Nullable MfaException ex) {
-		if (ex == null) {
-			return 401;
-		}
+	static int loginStatus(MfaException ex) {
 		MfaErrorCode code = ex.getErrorCode();
 		return (code == MfaErrorCode.INVALID_CODE || code == MfaErrorCode.INVALID_TOKEN) ? 401 : code.status();
 	}

@@ -148,12 +148,7 @@ abstract class AbstractConcurrencyTests extends AbstractMfaDatabaseTests {
 	@Test
 	void verifyWhenSixteenThreadsSendWrongCodesThenSixteenFailuresAreCounted() throws Exception {
 		ActivatedUser user = activatedUser();
-		String wrongCode = wrongCode(user);
-		List<Callable<Authentication>> attempts = new ArrayList<>();
-		for (String token : ephemeralTokens(user, THREADS)) {
-			attempts.add(() -> this.verificationService.verify(token, wrongCode));
-		}
-		List<Result<Authentication>> results = Race.run(attempts);
+		List<Result<Authentication>> results = raceWrongCodes(user, THREADS);
 		assertThat(winners(results)).isEmpty();
 		assertThat(errorCodes(results)).hasSize(THREADS).containsOnly(MfaErrorCode.INVALID_CODE);
 		assertThat(failedAttempts(user)).isEqualTo(THREADS);

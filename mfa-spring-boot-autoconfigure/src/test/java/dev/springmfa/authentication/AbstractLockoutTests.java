@@ -1,8 +1,6 @@
 package dev.springmfa.authentication;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +26,7 @@ abstract class AbstractLockoutTests extends AbstractMfaDatabaseTests {
 	@Test
 	void verifyWhenTenThreadsSendWrongCodesAtOnceThenEveryFailureIsCountedAndLocks() throws Exception {
 		ActivatedUser user = activatedUser();
-		String wrongCode = wrongCode(user);
-		List<Callable<Authentication>> attempts = new ArrayList<>();
-		for (String token : ephemeralTokens(user, THREADS)) {
-			attempts.add(() -> this.verificationService.verify(token, wrongCode));
-		}
-		List<Result<Authentication>> results = Race.run(attempts);
+		List<Result<Authentication>> results = raceWrongCodes(user, THREADS);
 		assertThat(winners(results)).isEmpty();
 		List<MfaErrorCode> errorCodes = errorCodes(results);
 		assertThat(errorCodes).hasSize(THREADS).isSubsetOf(MfaErrorCode.INVALID_CODE, MfaErrorCode.TOO_MANY_ATTEMPTS);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -150,6 +152,15 @@ abstract class AbstractMfaDatabaseTests {
 				return code;
 			}
 		}
+	}
+
+	List<Result<Authentication>> raceWrongCodes(ActivatedUser user, int threads) throws InterruptedException {
+		String wrongCode = wrongCode(user);
+		List<Callable<Authentication>> attempts = new ArrayList<>();
+		for (String token : ephemeralTokens(user, threads)) {
+			attempts.add(() -> this.verificationService.verify(token, wrongCode));
+		}
+		return Race.run(attempts);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.Test;
 
@@ -76,28 +77,13 @@ class MfaTokenServiceTests {
 
 	@Test
 	void parseEphemeralTokenWhenAlgNoneThenInvalidToken() {
-		String unsigned = Jwts.builder()
-			.id("x")
-			.subject("alice")
-			.claim("pur", "mfa_ephemeral")
-			.claim("uid", "alice")
-			.claim("auth_time", NOW.getEpochSecond())
-			.expiration(Date.from(NOW.plusSeconds(60)))
-			.compact();
+		String unsigned = ephemeralClaims().compact();
 		assertInvalidToken(() -> this.tokens.parseEphemeralToken(unsigned));
 	}
 
 	@Test
 	void parseEphemeralTokenWhenSignedWithAnotherKeyThenInvalidToken() {
-		String forged = Jwts.builder()
-			.id("x")
-			.subject("alice")
-			.claim("pur", "mfa_ephemeral")
-			.claim("uid", "alice")
-			.claim("auth_time", NOW.getEpochSecond())
-			.expiration(Date.from(NOW.plusSeconds(60)))
-			.signWith(new SecretKeySpec(KEY, "HmacSHA256"))
-			.compact();
+		String forged = ephemeralClaims().signWith(new SecretKeySpec(KEY, "HmacSHA256")).compact();
 		assertInvalidToken(() -> this.tokens.parseEphemeralToken(forged));
 	}
 
@@ -106,6 +92,17 @@ class MfaTokenServiceTests {
 		assertThat(this.tokens.fingerprint("{bcrypt}a")).isEqualTo(this.tokens.fingerprint("{bcrypt}a"))
 			.isNotEqualTo(this.tokens.fingerprint("{bcrypt}b"))
 			.doesNotContain("bcrypt");
+	}
+
+	// Well-formed ephemeral claims, for tokens that only the signature should refuse.
+	private static JwtBuilder ephemeralClaims() {
+		return Jwts.builder()
+			.id("x")
+			.subject("alice")
+			.claim("pur", "mfa_ephemeral")
+			.claim("uid", "alice")
+			.claim("auth_time", NOW.getEpochSecond())
+			.expiration(Date.from(NOW.plusSeconds(60)));
 	}
 
 	private MfaTokenService service(Clock clock) {
