@@ -33,6 +33,12 @@ public enum MfaAuditEventType {
 	RECOVERY_CODE_USED,
 
 	/** Recovery codes regenerated. */
-	RECOVERY_CODES_REGENERATED
+	RECOVERY_CODES_REGENERATED,
+
+	/** A spent refresh token was presented again; its whole family was revoked. */
+	REFRESH_TOKEN_REUSED,
+
+	/** The refresh tokens of a user were revoked. */
+	REFRESH_TOKENS_REVOKED
 
 }

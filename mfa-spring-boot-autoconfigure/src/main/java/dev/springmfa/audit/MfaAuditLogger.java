@@ -18,7 +18,7 @@ public class MfaAuditLogger implements ApplicationListener<MfaAuditEvent> {
 		String line = "event=" + event.getType() + " user=" + sanitize(event.getUserId()) + " ip="
 				+ sanitize(event.getClientIp()) + " userAgent=\"" + sanitize(event.getUserAgent()) + "\"";
 		switch (event.getType()) {
-			case VERIFY_FAILED, CODE_REPLAY_REFUSED, LOCKED_OUT -> logger.warn(line);
+			case VERIFY_FAILED, CODE_REPLAY_REFUSED, LOCKED_OUT, REFRESH_TOKEN_REUSED -> logger.warn(line);
 			default -> logger.info(line);
 		}
 	}

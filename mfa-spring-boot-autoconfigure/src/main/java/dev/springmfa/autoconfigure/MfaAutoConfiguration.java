@@ -22,6 +22,13 @@ import dev.springmfa.authenticator.SecondFactorVerifier;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.config.MfaConfigurer;
 import dev.springmfa.crypto.SecretEncryptor;
+import dev.springmfa.jwt.JpaRefreshTokenRepository;
+import dev.springmfa.jwt.JwtLoginService;
+import dev.springmfa.jwt.JwtSigningKeys;
+import dev.springmfa.jwt.JwtTokenService;
+import dev.springmfa.jwt.RefreshTokenRecord;
+import dev.springmfa.jwt.RefreshTokenRepository;
+import dev.springmfa.jwt.RefreshTokenRevocationListener;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
 import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.token.EphemeralTokenUse;
@@ -41,6 +48,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -56,6 +64,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -80,10 +89,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty("mfa.enabled")
 @EnableConfigurationProperties(MfaProperties.class)
-@AutoConfigurationPackage(basePackageClasses = { Authenticator.class, EphemeralTokenUse.class })
+@AutoConfigurationPackage(basePackageClasses = { Authenticator.class, EphemeralTokenUse.class, RefreshTokenRecord.class })
 @Import({ MfaAutoConfiguration.CoreConfiguration.class, MfaAutoConfiguration.PersistenceConfiguration.class,
-		MfaAutoConfiguration.SchemaMigrationConfiguration.class, MfaAutoConfiguration.WebConfiguration.class })
+		MfaAutoConfiguration.SchemaMigrationConfiguration.class, MfaAutoConfiguration.JwtConfiguration.class,
+		MfaAutoConfiguration.WebConfiguration.class })
 public final class MfaAutoConfiguration {
+
+	// Every signing key is derived from this, one per kind of token.
+	private static byte[] keyMaterial(MfaProperties properties) {
+		byte[] signingKey = MfaPropertiesValidator.signingKey(properties);
+		return (signingKey != null) ? signingKey : MfaPropertiesValidator.encryptionKey(properties);
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class CoreConfiguration {
@@ -133,9 +149,7 @@ public final class MfaAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MfaTokenService mfaTokenService(MfaProperties properties, SecretEncryptor encryptor, Clock clock) {
-			byte[] signingKey = MfaPropertiesValidator.signingKey(properties);
-			byte[] keyMaterial = (signingKey != null) ? signingKey : MfaPropertiesValidator.encryptionKey(properties);
-			return new MfaTokenService(keyMaterial, encryptor, properties.getEphemeralToken().getTtl(),
+			return new MfaTokenService(keyMaterial(properties), encryptor, properties.getEphemeralToken().getTtl(),
 					properties.getActivationToken().getTtl(), clock);
 		}
 
@@ -210,7 +224,7 @@ public final class MfaAutoConfiguration {
 					properties.getLockout().getMaxAttempts(), clock);
 		}
 
-		private static UserDetailsService requireUserDetailsService(ObjectProvider<UserDetailsService> provider) {
+		static UserDetailsService requireUserDetailsService(ObjectProvider<UserDetailsService> provider) {
 			UserDetailsService userDetailsService = provider.getIfUnique();
 			if (userDetailsService == null) {
 				throw new MfaConfigurationException("mfa.enabled",
@@ -261,6 +275,54 @@ public final class MfaAutoConfiguration {
 		@Bean
 		static EntityManagerFactoryDependsOnPostProcessor mfaSchemaMigrationEntityManagerFactoryDependsOn() {
 			return new EntityManagerFactoryDependsOnPostProcessor(MfaSchemaMigration.class);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "mfa.login.mode", havingValue = "jwt")
+	static class JwtConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtTokenService mfaJwtTokenService(MfaProperties properties, Environment environment,
+				ResourceLoader resourceLoader, Clock clock) {
+			MfaPropertiesValidator.validateJwt(properties);
+			MfaProperties.Jwt jwt = properties.getJwt();
+			byte[] keyMaterial = keyMaterial(properties);
+			JwtSigningKeys keyPair = MfaPropertiesValidator.jwtKeyPair(properties, resourceLoader);
+			JwtSigningKeys accessTokenKeys = (keyPair != null) ? keyPair
+					: JwtSigningKeys.hmac(keyMaterial, "mfa-access-token");
+			String issuer = (jwt.getIssuer() != null && !jwt.getIssuer().isBlank()) ? jwt.getIssuer()
+					: environment.getProperty("spring.application.name", "mfa");
+			String audience = (jwt.getAudience() != null && !jwt.getAudience().isBlank()) ? jwt.getAudience() : issuer;
+			return new JwtTokenService(accessTokenKeys, JwtSigningKeys.hmac(keyMaterial, "mfa-refresh-token"),
+					new JwtTokenService.Settings(issuer, audience, jwt.getAccessTokenTtl(), jwt.getRefreshTokenTtl()),
+					clock);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RefreshTokenRepository mfaRefreshTokenRepository(EntityManagerFactory entityManagerFactory) {
+			return new JpaRefreshTokenRepository(
+					SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtLoginService mfaJwtLoginService(JwtTokenService tokens, RefreshTokenRepository refreshTokens,
+				MfaTokenService passwordFingerprints, ObjectProvider<UserDetailsService> userDetailsService,
+				MfaUserIdResolver userIdResolver, TransactionOperations mfaTransactionOperations,
+				MfaAuditEventPublisher events, Clock clock) {
+			return new JwtLoginService(tokens, refreshTokens, passwordFingerprints,
+					CoreConfiguration.requireUserDetailsService(userDetailsService), userIdResolver,
+					mfaTransactionOperations, events, clock);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RefreshTokenRevocationListener mfaRefreshTokenRevocationListener(JwtLoginService loginService) {
+			return new RefreshTokenRevocationListener(loginService);
 		}
 
 	}

@@ -33,6 +33,8 @@ public class MfaProperties {
 
 	private final Login login = new Login();
 
+	private final Jwt jwt = new Jwt();
+
 	private final Totp totp = new Totp();
 
 	private final EphemeralToken ephemeralToken = new EphemeralToken();
@@ -77,6 +79,10 @@ public class MfaProperties {
 		return this.login;
 	}
 
+	public Jwt getJwt() {
+		return this.jwt;
+	}
+
 	public Totp getTotp() {
 		return this.totp;
 	}
@@ -117,7 +123,12 @@ public class MfaProperties {
 		/**
 		 * The security context is stored in the HTTP session.
 		 */
-		SESSION
+		SESSION,
+
+		/**
+		 * The client gets an access and a refresh token; no session is created.
+		 */
+		JWT
 
 	}
 
@@ -134,6 +145,92 @@ public class MfaProperties {
 
 		public void setMode(LoginMode mode) {
 			this.mode = mode;
+		}
+
+	}
+
+	public static class Jwt {
+
+		/**
+		 * Time to live of an access token.
+		 */
+		private Duration accessTokenTtl = Duration.ofMinutes(15);
+
+		/**
+		 * Time to live of a refresh token. Each refresh issues a new one.
+		 */
+		private Duration refreshTokenTtl = Duration.ofDays(7);
+
+		/**
+		 * Issuer ("iss") of the tokens, checked on each. Defaults to the application
+		 * name.
+		 */
+		private @Nullable String issuer;
+
+		/**
+		 * Audience ("aud") of access tokens, checked on each. Defaults to the issuer.
+		 */
+		private @Nullable String audience;
+
+		/**
+		 * PEM private key (PKCS#8, RSA of at least 2048 bits or EC), or its resource
+		 * location, that signs access tokens instead of an HMAC key derived from
+		 * mfa.signing.key. Needs mfa.jwt.public-key.
+		 */
+		private @Nullable String privateKey;
+
+		/**
+		 * PEM public key or certificate, or its resource location, matching
+		 * mfa.jwt.private-key. Other services can check access tokens with it alone.
+		 */
+		private @Nullable String publicKey;
+
+		public Duration getAccessTokenTtl() {
+			return this.accessTokenTtl;
+		}
+
+		public void setAccessTokenTtl(Duration accessTokenTtl) {
+			this.accessTokenTtl = accessTokenTtl;
+		}
+
+		public Duration getRefreshTokenTtl() {
+			return this.refreshTokenTtl;
+		}
+
+		public void setRefreshTokenTtl(Duration refreshTokenTtl) {
+			this.refreshTokenTtl = refreshTokenTtl;
+		}
+
+		public @Nullable String getIssuer() {
+			return this.issuer;
+		}
+
+		public void setIssuer(@Nullable String issuer) {
+			this.issuer = issuer;
+		}
+
+		public @Nullable String getAudience() {
+			return this.audience;
+		}
+
+		public void setAudience(@Nullable String audience) {
+			this.audience = audience;
+		}
+
+		public @Nullable String getPrivateKey() {
+			return this.privateKey;
+		}
+
+		public void setPrivateKey(@Nullable String privateKey) {
+			this.privateKey = privateKey;
+		}
+
+		public @Nullable String getPublicKey() {
+			return this.publicKey;
+		}
+
+		public void setPublicKey(@Nullable String publicKey) {
+			this.publicKey = publicKey;
 		}
 
 	}

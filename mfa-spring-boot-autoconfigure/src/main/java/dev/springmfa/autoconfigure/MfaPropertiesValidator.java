@@ -1,11 +1,22 @@
 package dev.springmfa.autoconfigure;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.crypto.SecretEncryptor;
+import dev.springmfa.jwt.JwtSigningKeys;
+import org.springframework.boot.ssl.pem.PemContent;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Checks every {@code mfa.*} property in one place, so that a misconfiguration stops the
@@ -42,6 +53,75 @@ final class MfaPropertiesValidator {
 				"must be at least mfa.lockout.max-attempts", "Set it to 100, the cap of NIST SP 800-63B.");
 		check(properties.getMaxRequestSize().toBytes() >= 1024, "mfa.max-request-size", "must be at least 1KB",
 				"Set it to 16KB.");
+	}
+
+	static void validateJwt(MfaProperties properties) {
+		MfaProperties.Jwt jwt = properties.getJwt();
+		check(positive(jwt.getAccessTokenTtl()), "mfa.jwt.access-token-ttl", "must be positive",
+				"Set it to a few minutes, such as 15m.");
+		check(jwt.getRefreshTokenTtl().compareTo(jwt.getAccessTokenTtl()) > 0, "mfa.jwt.refresh-token-ttl",
+				"must be longer than mfa.jwt.access-token-ttl", "Set it to a few days, such as 7d.");
+		boolean privateKey = hasText(jwt.getPrivateKey());
+		boolean publicKey = hasText(jwt.getPublicKey());
+		check(privateKey || !publicKey, "mfa.jwt.private-key", "is not set but mfa.jwt.public-key is",
+				"Set both to sign access tokens with a key pair, or neither to use HMAC.");
+		check(publicKey || !privateKey, "mfa.jwt.public-key", "is not set but mfa.jwt.private-key is",
+				"Set it to the PEM public key of the pair, or its location such as classpath:jwt-public.pem.");
+	}
+
+	static @Nullable JwtSigningKeys jwtKeyPair(MfaProperties properties, ResourceLoader resourceLoader) {
+		MfaProperties.Jwt jwt = properties.getJwt();
+		if (!hasText(jwt.getPrivateKey()) || !hasText(jwt.getPublicKey())) {
+			return null;
+		}
+		PrivateKey privateKey;
+		try {
+			privateKey = pem(jwt.getPrivateKey(), resourceLoader).getPrivateKey();
+		}
+		catch (RuntimeException | IOException ex) {
+			throw new MfaConfigurationException("mfa.jwt.private-key", "is not a readable PEM private key",
+					"Set it to a PKCS#8 PEM key (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256), "
+							+ "or its location such as file:/run/secrets/jwt.pem.");
+		}
+		PublicKey publicKey;
+		try {
+			publicKey = publicKey(jwt.getPublicKey(), resourceLoader, privateKey.getAlgorithm());
+		}
+		catch (RuntimeException | IOException | GeneralSecurityException ex) {
+			throw new MfaConfigurationException("mfa.jwt.public-key", "is not a readable PEM public key",
+					"Set it to the pair's public key (openssl pkey -pubout), or its location.");
+		}
+		try {
+			return JwtSigningKeys.keyPair(privateKey, publicKey);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MfaConfigurationException("mfa.jwt.private-key", ex.getMessage(),
+					"Use an RSA key of at least 2048 bits or an EC key on P-256, P-384 or P-521, "
+							+ "with mfa.jwt.public-key from the same pair.");
+		}
+	}
+
+	private static PemContent pem(String value, ResourceLoader resourceLoader) throws IOException {
+		return PemContent.of(text(value, resourceLoader));
+	}
+
+	private static String text(String value, ResourceLoader resourceLoader) throws IOException {
+		return PemContent.isPresentInText(value) ? value
+				: resourceLoader.getResource(value.trim()).getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private static PublicKey publicKey(String value, ResourceLoader resourceLoader, String algorithm)
+			throws IOException, GeneralSecurityException {
+		String text = text(value, resourceLoader);
+		if (text.contains("-----BEGIN CERTIFICATE-----")) {
+			return PemContent.of(text).getCertificates().get(0).getPublicKey();
+		}
+		String base64 = text.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+		return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
 	}
 
 	static byte[] encryptionKey(MfaProperties properties) {

@@ -5,11 +5,18 @@ import org.jspecify.annotations.Nullable;
 import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaCodeAuthenticationProvider;
 import dev.springmfa.authentication.MfaVerificationService;
+import dev.springmfa.jwt.AccessTokenAuthenticationProvider;
+import dev.springmfa.jwt.JwtLoginService;
+import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.web.MfaAuthenticationHandlers;
 import dev.springmfa.web.MfaCsrfTokenFilter;
+import dev.springmfa.web.MfaBearerTokenAuthenticationConverter;
 import dev.springmfa.web.MfaJsonHttp;
+import dev.springmfa.web.MfaJwtAuthenticationHandlers;
+import dev.springmfa.web.MfaJwtLogoutHandler;
 import dev.springmfa.web.MfaLoginFilter;
 import dev.springmfa.web.MfaRequestSizeFilter;
+import dev.springmfa.web.MfaTokenRefreshFilter;
 import dev.springmfa.web.MfaVerificationFilter;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
@@ -19,15 +26,20 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
@@ -36,7 +48,11 @@ import org.springframework.util.unit.DataSize;
 /**
  * Adds the two-step JSON login to a security filter chain: the password step through the
  * chain's {@link AuthenticationManager}, the code step, the SPA's CSRF bootstrap, and
- * problem-document answers for the MFA endpoints.
+ * problem-document answers for the MFA endpoints. In {@code mfa.login.mode=jwt} a
+ * completed login answers with an access and a refresh token instead of a session; the
+ * chain then authenticates {@code Authorization: Bearer} requests, spends refresh tokens
+ * at {@code token/refresh}, revokes them at logout, keeps no session and needs no CSRF
+ * protection.
  *
  * <pre class="code">
  * http.with(MfaConfigurer.mfa(), (mfa) -&gt; mfa.spaCsrf(false));
@@ -50,6 +66,8 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 
 	private @Nullable String basePath;
 
+	private @Nullable Boolean jwt;
+
 	private boolean spaCsrf = true;
 
 	private @Nullable MfaChallengeService challengeService;
@@ -57,6 +75,8 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 	private @Nullable MfaVerificationService verificationService;
 
 	private @Nullable MfaJsonHttp json;
+
+	private @Nullable JwtLoginService jwtLoginService;
 
 	/**
 	 * Create a configurer; prefer {@link #mfa()}.
@@ -70,19 +90,6 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 	 */
 	public static MfaConfigurer mfa() {
 		return new MfaConfigurer();
-	}
-
-	/**
-	 * Set the path under which this chain's MFA filters (login, verify, CSRF) and its
-	 * problem-document answers live. The REST controllers follow {@code mfa.base-path}
-	 * only, so set this to a different value only for a chain that does not serve them.
-	 * @param basePath the path, {@code mfa.base-path} by default
-	 * @return this configurer
-	 */
-	public MfaConfigurer basePath(String basePath) {
-		Assert.hasText(basePath, "basePath cannot be empty");
-		this.basePath = basePath;
-		return this;
 	}
 
 	/**
@@ -118,9 +125,23 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 		return this;
 	}
 
+	/**
+	 * Set the service that hands out the tokens of {@code mfa.login.mode=jwt}.
+	 * @param jwtLoginService the service
+	 * @return this configurer
+	 */
+	public MfaConfigurer jwtLoginService(JwtLoginService jwtLoginService) {
+		Assert.notNull(jwtLoginService, "jwtLoginService cannot be null");
+		this.jwtLoginService = jwtLoginService;
+		return this;
+	}
+
 	@Override
 	public void init(HttpSecurity http) {
-		if (this.spaCsrf && http.getConfigurer(CsrfConfigurer.class) != null) {
+		if (jwt(http)) {
+			statelessInit(http);
+		}
+		else if (this.spaCsrf && http.getConfigurer(CsrfConfigurer.class) != null) {
 			http.csrf(CsrfConfigurer::spa);
 		}
 		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
@@ -129,6 +150,22 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 			RequestMatcher endpoints = PathPatternRequestMatcher.pathPattern(basePath(http) + "/**");
 			exceptions.defaultAuthenticationEntryPointFor(handlers, endpoints);
 			exceptions.defaultAccessDeniedHandlerFor(handlers, endpoints);
+		}
+	}
+
+	// The chain keeps no session: the configurers that read these shared objects at
+	// configure time find the stateless ones. Browsers do not send bearer tokens on
+	// their own, so CSRF protection has nothing to protect.
+	private void statelessInit(HttpSecurity http) {
+		if (http.getConfigurer(CsrfConfigurer.class) != null) {
+			http.csrf(AbstractHttpConfigurer::disable);
+		}
+		http.setSharedObject(SecurityContextRepository.class, new RequestAttributeSecurityContextRepository());
+		http.setSharedObject(RequestCache.class, new NullRequestCache());
+		http.setSharedObject(SessionAuthenticationStrategy.class, new NullAuthenticatedSessionStrategy());
+		LogoutConfigurer<HttpSecurity> logout = http.getConfigurer(LogoutConfigurer.class);
+		if (logout != null) {
+			logout.addLogoutHandler(new MfaJwtLogoutHandler(jwtLoginService(http), json(http)));
 		}
 	}
 
@@ -152,6 +189,26 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 				PathPatternRequestMatcher.pathPattern(HttpMethod.GET, basePath + "/csrf"))), CsrfFilter.class);
 		http.addFilterBefore(postProcess(login), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(postProcess(verification), UsernamePasswordAuthenticationFilter.class);
+		if (handlers instanceof MfaJwtAuthenticationHandlers jwtHandlers) {
+			JwtLoginService loginService = jwtLoginService(http);
+			http.addFilterBefore(postProcess(new MfaTokenRefreshFilter(post(basePath + "/token/refresh"),
+					loginService, json, jwtHandlers)), UsernamePasswordAuthenticationFilter.class);
+			http.addFilterBefore(postProcess(bearerTokenFilter(http, jwtHandlers)),
+					UsernamePasswordAuthenticationFilter.class);
+		}
+	}
+
+	private AuthenticationFilter bearerTokenFilter(HttpSecurity http, MfaJwtAuthenticationHandlers handlers) {
+		AuthenticationFilter filter = new AuthenticationFilter(
+				new ProviderManager(new AccessTokenAuthenticationProvider(resolve(http, null, JwtTokenService.class))),
+				new MfaBearerTokenAuthenticationConverter());
+		// Authenticated for this request only; the chain goes on.
+		filter.setSuccessHandler((request, response, authentication) -> {
+		});
+		filter.setFailureHandler(handlers::onBearerTokenFailure);
+		filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
+		filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
+		return filter;
 	}
 
 	private void completeLoginsWith(HttpSecurity http, MfaAuthenticationHandlers handlers,
@@ -182,6 +239,21 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 		return this.basePath;
 	}
 
+	private boolean jwt(HttpSecurity http) {
+		if (this.jwt == null) {
+			String mode = context(http).getEnvironment().getProperty("mfa.login.mode", "session");
+			this.jwt = "jwt".equalsIgnoreCase(mode.trim());
+		}
+		return this.jwt;
+	}
+
+	private JwtLoginService jwtLoginService(HttpSecurity http) {
+		if (this.jwtLoginService == null) {
+			this.jwtLoginService = resolve(http, null, JwtLoginService.class);
+		}
+		return this.jwtLoginService;
+	}
+
 	private static long maxBodySize(HttpSecurity http) {
 		String size = context(http).getEnvironment().getProperty("mfa.max-request-size", "16KB");
 		return DataSize.parse(size).toBytes();
@@ -197,7 +269,8 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 	private MfaAuthenticationHandlers handlers(HttpSecurity http) {
 		MfaAuthenticationHandlers handlers = http.getSharedObject(MfaAuthenticationHandlers.class);
 		if (handlers == null) {
-			handlers = new MfaAuthenticationHandlers(json(http));
+			handlers = jwt(http) ? new MfaJwtAuthenticationHandlers(json(http), jwtLoginService(http))
+					: new MfaAuthenticationHandlers(json(http));
 			http.setSharedObject(MfaAuthenticationHandlers.class, handlers);
 		}
 		return handlers;

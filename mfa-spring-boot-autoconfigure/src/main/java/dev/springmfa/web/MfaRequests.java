@@ -70,4 +70,18 @@ public final class MfaRequests {
 
 	}
 
+	/**
+	 * A refresh token to spend, or to revoke at logout.
+	 *
+	 * @param refreshToken the refresh token
+	 */
+	public record Refresh(@NotBlank @Size(max = 4096) String refreshToken) {
+
+		@Override
+		public String toString() {
+			return "Refresh[]";
+		}
+
+	}
+
 }

@@ -8,13 +8,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A browser-like client of the HTTP contract: it keeps cookies and echoes the
- * {@code XSRF-TOKEN} cookie in the {@code X-XSRF-TOKEN} header, as a SPA does.
+ * A client of the HTTP contract that behaves as a SPA does. In session mode it keeps
+ * cookies and echoes the {@code XSRF-TOKEN} cookie in the {@code X-XSRF-TOKEN} header; in
+ * jwt mode it keeps the tokens of the last login or refresh in memory and sends the
+ * access token as a bearer token.
  */
 class MfaHttpClient {
 
@@ -22,13 +27,50 @@ class MfaHttpClient {
 
 	private final String baseUrl;
 
+	private final Mode mode;
+
 	private final CookieManager cookies = new CookieManager();
 
 	private final HttpClient client;
 
-	MfaHttpClient(int port) {
+	private final List<String> setCookies = new CopyOnWriteArrayList<>();
+
+	private volatile @Nullable String accessToken;
+
+	private volatile @Nullable String refreshToken;
+
+	MfaHttpClient(int port, Mode mode) {
 		this.baseUrl = "http://localhost:" + port;
+		this.mode = mode;
 		this.client = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+	}
+
+	/**
+	 * Spend the refresh token for a new pair, as a SPA does on a 401.
+	 * @return the answer
+	 */
+	Response refresh() {
+		return post("/api/auth/token/refresh", "{\"refreshToken\":\"" + this.refreshToken + "\"}");
+	}
+
+	@Nullable String accessToken() {
+		return this.accessToken;
+	}
+
+	void accessToken(@Nullable String accessToken) {
+		this.accessToken = accessToken;
+	}
+
+	@Nullable String refreshToken() {
+		return this.refreshToken;
+	}
+
+	/**
+	 * Return every {@code Set-Cookie} header the server sent.
+	 * @return the headers
+	 */
+	List<String> setCookies() {
+		return this.setCookies;
 	}
 
 	Response get(String path) {
@@ -40,6 +82,7 @@ class MfaHttpClient {
 	}
 
 	Response post(String path, String body, boolean withCsrf) {
+		withCsrf = withCsrf && this.mode == Mode.SESSION;
 		if (withCsrf && csrfToken() == null) {
 			get("/api/auth/csrf");
 		}
@@ -55,14 +98,17 @@ class MfaHttpClient {
 	}
 
 	Response postChunked(String path, byte[] body) {
-		if (csrfToken() == null) {
-			get("/api/auth/csrf");
-		}
 		// A publisher of unknown length makes the client send the body chunked.
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", csrfToken())
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+		if (this.mode == Mode.SESSION) {
+			if (csrfToken() == null) {
+				get("/api/auth/csrf");
+			}
+			request.header("X-XSRF-TOKEN", csrfToken());
+		}
+		return send(request);
 	}
 
 	String csrfToken() {
@@ -80,13 +126,40 @@ class MfaHttpClient {
 	}
 
 	private Response send(HttpRequest.Builder request) {
+		String bearer = this.accessToken;
+		if (this.mode == Mode.JWT && bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
 		try {
-			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response);
+			Response response = new Response(
+					this.client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+			this.setCookies.addAll(response.raw().headers().allValues("Set-Cookie"));
+			keepTokens(response);
+			return response;
 		}
 		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private void keepTokens(Response response) {
+		if (this.mode == Mode.JWT && response.status() == 200 && response.contentType() != null
+				&& response.contentType().startsWith("application/json")) {
+			JsonNode body = response.body();
+			if (body.has("accessToken")) {
+				this.accessToken = body.get("accessToken").asString();
+				this.refreshToken = body.get("refreshToken").asString();
+			}
+		}
+	}
+
+	/**
+	 * How the client holds a completed login.
+	 */
+	enum Mode {
+
+		SESSION, JWT
+
 	}
 
 	record Response(HttpResponse<String> raw) {

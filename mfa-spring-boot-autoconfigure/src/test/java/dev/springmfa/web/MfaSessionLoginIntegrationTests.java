@@ -1,94 +1,38 @@
 package dev.springmfa.web;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
 
-import dev.springmfa.audit.RecordingAuditListener;
-import dev.springmfa.audit.MfaAuditEventType;
-import dev.springmfa.authenticator.TotpAuthenticatorService;
-import dev.springmfa.totp.Base32;
-import dev.springmfa.totp.TotpGenerator;
 import dev.springmfa.web.MfaHttpClient.Response;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole HTTP contract in session mode, over a real port, with the application's own
- * security filter chain and Spring Security's multi-factor authorization.
+ * The HTTP contract in session mode: a completed login lives in the session, and every
+ * POST needs the SPA's CSRF token.
  */
 @SpringBootTest(classes = MfaTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "mfa.enabled=true", "mfa.encryption.key=gRQP+S3aBi5IVcJfm2QQWhiijs17qGB6P2sy1KAISHw=",
-				"mfa.totp.issuer=Acme", "spring.datasource.url=jdbc:h2:mem:mfa-session;DB_CLOSE_DELAY=-1",
-				"spring.jpa.hibernate.ddl-auto=validate" })
-@ExtendWith(OutputCaptureExtension.class)
-class MfaSessionLoginIntegrationTests {
+		properties = { AbstractMfaLoginIntegrationTests.PROPERTIES,
+				"spring.datasource.url=jdbc:h2:mem:mfa-session;DB_CLOSE_DELAY=-1" })
+class MfaSessionLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 
-	private static final String PASSWORD = "correct horse battery staple";
+	@Override
+	MfaHttpClient.Mode mode() {
+		return MfaHttpClient.Mode.SESSION;
+	}
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private InMemoryUserDetailsManager users;
-
-	@Autowired
-	private MfaTestApplication.MutableClock clock;
-
-	@Autowired
-	private TotpGenerator totp;
-
-	@Autowired
-	private RecordingAuditListener audit;
-
-	@Autowired
-	private TotpAuthenticatorService authenticators;
-
-	private String username;
-
-	private MfaHttpClient client;
-
-	@BeforeEach
-	void createUser() {
-		this.username = "alice-" + UUID.randomUUID();
-		this.users.createUser(User.withUsername(this.username).password("{noop}" + PASSWORD).roles("USER").build());
-		this.client = new MfaHttpClient(this.port);
+	@Override
+	void assertLoginHandedOver(MfaHttpClient client, Response login) {
+		assertThat(login.body().has("accessToken")).isFalse();
+		assertThat(client.cookie("JSESSIONID")).isNotNull();
 	}
 
 	@Test
-	void loginWhenUserHasNoMfaThenLoginIsCompleteWithPasswordFactor() {
+	void loginWhenCompleteThenSessionIdChanges() {
 		this.client.get("/api/auth/csrf");
 		String sessionBefore = this.client.cookie("JSESSIONID");
-		Response login = login(this.client, PASSWORD);
-		assertThat(login.status()).isEqualTo(200);
-		assertThat(login.body().get("mfaRequired").asBoolean()).isFalse();
-		assertThat(login.field("username")).isEqualTo(this.username);
+		assertThat(login(this.client, PASSWORD).status()).isEqualTo(200);
 		assertThat(this.client.cookie("JSESSIONID")).isNotNull().isNotEqualTo(sessionBefore);
-		assertThat(factors(this.client)).containsExactly("FACTOR_PASSWORD");
-	}
-
-	@Test
-	void loginWhenPasswordWrongOrUserUnknownThenSameBadCredentialsAnswer() {
-		Response wrongPassword = login(this.client, "wrong");
-		Response unknownUser = this.client.post("/api/auth/login", "{\"username\":\"nobody-" + UUID.randomUUID()
-				+ "\",\"password\":\"wrong\"}");
-		assertProblem(wrongPassword, 401, "bad_credentials");
-		assertProblem(unknownUser, 401, "bad_credentials");
-		assertThat(wrongPassword.text()).isEqualTo(unknownUser.text());
 	}
 
 	@Test
@@ -107,346 +51,8 @@ class MfaSessionLoginIntegrationTests {
 	}
 
 	@Test
-	void loginWhenBodyInvalidThenValidationFailed() {
-		assertProblem(this.client.post("/api/auth/login", "{not json"), 400, "validation_failed");
-		Response missing = this.client.post("/api/auth/login", "{\"username\":\"alice\",\"extra\":1}");
-		assertProblem(missing, 400, "validation_failed");
-		assertThat(missing.body().get("errors").has("password")).isTrue();
-		assertProblem(this.client.post("/api/auth/login", "{\"username\":[1],\"password\":\"x\"}"), 400,
-				"validation_failed");
-		assertProblem(this.client.post("/api/auth/login", "{\"username\":\"" + "a".repeat(20_000) + "\"}"), 413,
-				"payload_too_large");
-	}
-
-	@Test
-	void controllerWhenBodyInvalidThenValidationFailedOrPayloadTooLarge() {
-		login(this.client, PASSWORD);
-		String path = "/api/auth/mfa/totp/deactivate";
-		Response missing = this.client.post(path, "{\"unknown\":true}");
-		assertProblem(missing, 400, "validation_failed");
-		assertThat(missing.body().get("errors").has("code")).isTrue();
-		assertProblem(this.client.post(path, "{\"code\":{\"nested\":1}}"), 400, "validation_failed");
-		assertProblem(this.client.post(path, "[oops"), 400, "validation_failed");
-		assertProblem(this.client.post(path, "{\"code\":\"" + "1".repeat(20_000) + "\"}"), 413, "payload_too_large");
-		byte[] chunked = ("{\"code\":\"" + "1".repeat(20_000) + "\"}").getBytes();
-		assertProblem(this.client.postChunked(path, chunked), 413, "payload_too_large");
-		assertProblem(this.client.post(path, "{\"code\":\"123456\",\"unknown\":1}"), 409, "mfa_not_enabled");
-	}
-
-	@Test
-	void authenticatedEndpointWhenAnonymousThenUnauthenticatedProblem() {
-		assertProblem(this.client.get("/api/auth/mfa/status"), 401, "unauthenticated");
-		assertProblem(this.client.get("/api/auth/mfa/totp/activate"), 401, "unauthenticated");
-		assertThat(this.client.get("/api/auth/mfa/status").header("Location")).isNull();
-	}
-
-	@Test
-	void fullLifecycleWithTotp() {
-		login(this.client, PASSWORD);
-		assertThat(this.client.get("/api/admin/report").status()).isEqualTo(403);
-		JsonNode status = this.client.get("/api/auth/mfa/status").body();
-		assertThat(status.get("enabled").asBoolean()).isFalse();
-		assertThat(status.get("methods").isEmpty()).isTrue();
-		assertThat(status.get("enabledAt").isNull()).isTrue();
-
-		Response activation = this.client.get("/api/auth/mfa/totp/activate");
-		assertThat(activation.status()).isEqualTo(200);
-		String secret = activation.field("secret");
-		assertThat(Base32.decode(secret)).hasSizeGreaterThanOrEqualTo(20);
-		assertThat(activation.field("totpUrl")).startsWith("otpauth://totp/Acme:" + this.username + "?secret=" + secret
-				+ "&issuer=Acme&algorithm=SHA1&digits=6&period=30");
-		assertThat(activation.field("qrCode")).startsWith("data:image/png;base64,");
-		assertThat(this.authenticators.isEnabled(this.username)).isFalse();
-		String activationToken = activation.field("activationToken");
-
-		assertProblem(activate(activationToken, wrongCode(secret)), 400, "invalid_code");
-		assertProblem(activate(tamper(activationToken), code(secret)), 400, "invalid_token");
-		Response activated = activate(activationToken, code(secret));
-		assertThat(activated.status()).isEqualTo(200);
-		assertThat(activated.body().get("enabled").asBoolean()).isTrue();
-		List<String> recoveryCodes = strings(activated.body().get("recoveryCodes"));
-		assertThat(recoveryCodes).hasSize(10).allMatch((code) -> code.matches("[0-9a-z]{4}-[0-9a-z]{4}"));
-		assertProblem(this.client.get("/api/auth/mfa/totp/activate"), 409, "mfa_already_enabled");
-		assertProblem(activate(activationToken, code(secret)), 409, "mfa_already_enabled");
-
-		JsonNode enabled = this.client.get("/api/auth/mfa/status").body();
-		assertThat(enabled.get("enabled").asBoolean()).isTrue();
-		assertThat(strings(enabled.get("methods"))).containsExactly("totp", "recovery_code");
-		assertThat(enabled.get("recoveryCodesRemaining").asInt()).isEqualTo(10);
-		assertThat(Instant.parse(enabled.get("enabledAt").asString())).isEqualTo(this.clock.instant());
-		assertThat(strings(this.client.get("/api/auth/mfa/recovery-codes").body().get("codes")))
-			.containsExactlyElementsOf(recoveryCodes);
-
-		MfaHttpClient browser = new MfaHttpClient(this.port);
-		Response challenge = login(browser, PASSWORD);
-		assertThat(challenge.status()).isEqualTo(200);
-		assertThat(challenge.body().get("mfaRequired").asBoolean()).isTrue();
-		assertThat(strings(challenge.body().get("methods"))).containsExactly("totp", "recovery_code");
-		assertThat(challenge.body().get("expiresIn").asInt()).isEqualTo(300);
-		assertThat(browser.get("/api/auth/user").status()).isEqualTo(401);
-		String ephemeralToken = challenge.field("ephemeralToken");
-		assertProblem(verify(browser, ephemeralToken, wrongCode(secret)), 401, "invalid_code");
-		this.clock.advance(Duration.ofSeconds(30));
-		Response verified = verify(browser, ephemeralToken, code(secret));
-		assertThat(verified.status()).isEqualTo(200);
-		assertThat(verified.body().get("mfaRequired").asBoolean()).isFalse();
-		assertThat(factors(browser)).containsExactly("FACTOR_PASSWORD", "FACTOR_TOTP");
-		assertThat(browser.get("/api/admin/report").status()).isEqualTo(200);
-		assertProblem(verify(browser, ephemeralToken, code(secret)), 401, "invalid_token");
-
-		assertProblem(this.client.post("/api/auth/mfa/recovery-codes/regenerate", "{\"code\":\"000000\"}"), 400,
-				"invalid_code");
-		this.clock.advance(Duration.ofSeconds(30));
-		Response regenerated = this.client.post("/api/auth/mfa/recovery-codes/regenerate",
-				"{\"code\":\"" + code(secret) + "\"}");
-		assertThat(regenerated.status()).isEqualTo(200);
-		List<String> newCodes = strings(regenerated.body().get("codes"));
-		assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(recoveryCodes);
-		assertThat(regenerated.body().get("remaining").asInt()).isEqualTo(10);
-
-		MfaHttpClient lost = new MfaHttpClient(this.port);
-		assertProblem(verify(lost, login(lost, PASSWORD).field("ephemeralToken"), recoveryCodes.get(0)), 401,
-				"invalid_code");
-		String typedSloppily = " " + newCodes.get(0).toUpperCase().replace("-", " - ") + " ";
-		Response recovered = verify(lost, login(lost, PASSWORD).field("ephemeralToken"), typedSloppily);
-		assertThat(recovered.status()).isEqualTo(200);
-		assertThat(factors(lost)).containsExactly("FACTOR_PASSWORD", "FACTOR_RECOVERY_CODE");
-		assertThat(lost.get("/api/admin/report").status()).isEqualTo(403);
-		assertThat(lost.get("/api/auth/mfa/recovery-codes").body().get("remaining").asInt()).isEqualTo(9);
-		assertProblem(verify(lost, login(lost, PASSWORD).field("ephemeralToken"), newCodes.get(0)), 401,
-				"invalid_code");
-
-		assertProblem(lost.post("/api/auth/mfa/totp/deactivate", "{\"code\":\"" + newCodes.get(0) + "\"}"), 400,
-				"invalid_code");
-		Response deactivated = lost.post("/api/auth/mfa/totp/deactivate", "{\"code\":\"" + newCodes.get(1) + "\"}");
-		assertThat(deactivated.status()).isEqualTo(200);
-		assertThat(deactivated.body().get("enabled").asBoolean()).isFalse();
-		assertThat(this.authenticators.isEnabled(this.username)).isFalse();
-		assertProblem(lost.post("/api/auth/mfa/totp/deactivate", "{\"code\":\"123456\"}"), 409, "mfa_not_enabled");
-		assertProblem(lost.get("/api/auth/mfa/recovery-codes"), 409, "mfa_not_enabled");
-		assertProblem(lost.post("/api/auth/mfa/recovery-codes/regenerate", "{\"code\":\"123456\"}"), 409,
-				"mfa_not_enabled");
-		assertThat(login(new MfaHttpClient(this.port), PASSWORD).body().get("mfaRequired").asBoolean()).isFalse();
-	}
-
-	@Test
-	void verifyWhenCodeReplayedThenRejected() {
-		String secret = enableMfa();
-		MfaHttpClient first = new MfaHttpClient(this.port);
-		this.clock.advance(Duration.ofSeconds(30));
-		String code = code(secret);
-		assertThat(verify(first, login(first, PASSWORD).field("ephemeralToken"), code).status()).isEqualTo(200);
-		MfaHttpClient second = new MfaHttpClient(this.port);
-		assertProblem(verify(second, login(second, PASSWORD).field("ephemeralToken"), code), 401, "invalid_code");
-		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.CODE_REPLAY_REFUSED);
-	}
-
-	@Test
-	void verifyWhenTooManyFailuresThenLockedEvenWithRightCodeAndNewToken() {
-		String secret = enableMfa();
-		this.clock.advance(Duration.ofSeconds(30));
-		MfaHttpClient attacker = new MfaHttpClient(this.port);
-		String token = login(attacker, PASSWORD).field("ephemeralToken");
-		for (int i = 0; i < 4; i++) {
-			assertProblem(verify(attacker, token, wrongCode(secret)), 401, "invalid_code");
-		}
-		Response locked = verify(attacker, token, wrongCode(secret));
-		assertProblem(locked, 429, "too_many_attempts");
-		assertThat(Long.parseLong(locked.header("Retry-After"))).isEqualTo(900);
-		assertProblem(verify(attacker, login(attacker, PASSWORD).field("ephemeralToken"), code(secret)), 429,
-				"too_many_attempts");
-		this.clock.advance(Duration.ofMinutes(15));
-		MfaHttpClient owner = new MfaHttpClient(this.port);
-		assertThat(verify(owner, login(owner, PASSWORD).field("ephemeralToken"), code(secret)).status())
-			.isEqualTo(200);
-		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.LOCKED_OUT);
-	}
-
-	@Test
-	void verifyWhenHundredConsecutiveFailuresThenLockedUntilSupportDeskReset() {
-		String secret = enableMfa();
-		MfaHttpClient attacker = new MfaHttpClient(this.port);
-		Duration previousLock = Duration.ZERO;
-		for (int failure = 1; failure <= 100; failure++) {
-			Response refused = verify(attacker, login(attacker, PASSWORD).field("ephemeralToken"), wrongCode(secret));
-			if (failure % 5 != 0) {
-				assertProblem(refused, 401, "invalid_code");
-				continue;
-			}
-			assertProblem(refused, 429, "too_many_attempts");
-			Duration lock = Duration.ofSeconds(Long.parseLong(refused.header("Retry-After")));
-			if (failure < 100) {
-				assertThat(lock).isEqualTo(previousLock.isZero() ? Duration.ofMinutes(15) : previousLock.multipliedBy(2));
-				previousLock = lock;
-				this.clock.advance(lock);
-			}
-		}
-		this.clock.advance(Duration.ofDays(3650));
-		assertProblem(verify(attacker, login(attacker, PASSWORD).field("ephemeralToken"), code(secret)), 429,
-				"too_many_attempts");
-		assertThat(this.authenticators.resetLockout(this.username)).isTrue();
-		assertThat(verify(attacker, login(attacker, PASSWORD).field("ephemeralToken"), code(secret)).status())
-			.isEqualTo(200);
-		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.LOCKOUT_RESET);
-	}
-
-	@Test
-	void verifyWhenEphemeralTokenExpiredThenInvalidToken() {
-		String secret = enableMfa();
-		MfaHttpClient browser = new MfaHttpClient(this.port);
-		String token = login(browser, PASSWORD).field("ephemeralToken");
-		this.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-		assertProblem(verify(browser, token, code(secret)), 401, "invalid_token");
-	}
-
-	@Test
-	void verifyWhenTokenIsNotAnEphemeralTokenThenInvalidToken() {
-		String secret = enableMfa();
-		String ephemeralToken = login(new MfaHttpClient(this.port), PASSWORD).field("ephemeralToken");
-		MfaHttpClient browser = new MfaHttpClient(this.port);
-		assertProblem(verify(browser, "not-a-token", code(secret)), 401, "invalid_token");
-		assertProblem(verify(browser, tamper(ephemeralToken), code(secret)), 401, "invalid_token");
-		MfaHttpClient other = newUserClient();
-		login(other, PASSWORD);
-		String otherActivationToken = other.get("/api/auth/mfa/totp/activate").field("activationToken");
-		assertProblem(verify(browser, otherActivationToken, code(secret)), 401, "invalid_token");
-	}
-
-	@Test
-	void activateWhenTokenIssuedToAnotherUserThenInvalidToken() {
-		MfaHttpClient other = newUserClient();
-		login(other, PASSWORD);
-		Response otherActivation = other.get("/api/auth/mfa/totp/activate");
-		login(this.client, PASSWORD);
-		assertProblem(activate(otherActivation.field("activationToken"), code(otherActivation.field("secret"))), 400,
-				"invalid_token");
-	}
-
-	@Test
-	void verifyWhenPasswordChangedSinceFirstStepThenInvalidToken() {
-		String secret = enableMfa();
-		MfaHttpClient browser = new MfaHttpClient(this.port);
-		String token = login(browser, PASSWORD).field("ephemeralToken");
-		this.users.updateUser(User.withUsername(this.username).password("{noop}new password").roles("USER").build());
-		this.clock.advance(Duration.ofSeconds(30));
-		assertProblem(verify(browser, token, code(secret)), 401, "invalid_token");
-	}
-
-	@Test
-	void verifyWhenUserDisabledSinceFirstStepThenInvalidToken() {
-		String secret = enableMfa();
-		MfaHttpClient browser = new MfaHttpClient(this.port);
-		String token = login(browser, PASSWORD).field("ephemeralToken");
-		this.users.updateUser(
-				User.withUsername(this.username).password("{noop}" + PASSWORD).roles("USER").disabled(true).build());
-		this.clock.advance(Duration.ofSeconds(30));
-		assertProblem(verify(browser, token, code(secret)), 401, "invalid_token");
-	}
-
-	@Test
-	void logWhenMfaEventsHappenThenNoSecretCodeOrTokenIsWritten(CapturedOutput output) {
-		String secret = enableMfa();
-		MfaHttpClient browser = new MfaHttpClient(this.port);
-		String token = login(browser, PASSWORD).field("ephemeralToken");
-		String wrong = wrongCode(secret);
-		verify(browser, token, wrong);
-		this.clock.advance(Duration.ofSeconds(30));
-		String right = code(secret);
-		verify(browser, token, right);
-		assertThat(output).contains("event=VERIFY_FAILED user=" + this.username)
-			.contains("event=VERIFY_SUCCEEDED user=" + this.username)
-			.doesNotContain(secret)
-			.doesNotContain(token)
-			.doesNotContain(PASSWORD);
-		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.TOTP_ACTIVATED, MfaAuditEventType.MFA_CHALLENGE_ISSUED,
-					MfaAuditEventType.VERIFY_FAILED, MfaAuditEventType.VERIFY_SUCCEEDED);
-		assertThat(this.audit.of(this.username)).allSatisfy((event) -> assertThat(event.getUserAgent()).isEqualTo("mfa-tests"));
-	}
-
-	private String enableMfa() {
-		login(this.client, PASSWORD);
-		Response activation = this.client.get("/api/auth/mfa/totp/activate");
-		String secret = activation.field("secret");
-		assertThat(activate(activation.field("activationToken"), code(secret)).status()).isEqualTo(200);
-		return secret;
-	}
-
-	private MfaHttpClient newUserClient() {
-		String other = "bob-" + UUID.randomUUID();
-		this.users.createUser(User.withUsername(other).password("{noop}" + PASSWORD).roles("USER").build());
-		MfaHttpClient client = new MfaHttpClient(this.port) {
-
-			@Override
-			Response post(String path, String body) {
-				return super.post(path, path.endsWith("/login") ? body.replace(username, other) : body);
-			}
-
-		};
-		return client;
-	}
-
-	private Response login(MfaHttpClient client, String password) {
-		return client.post("/api/auth/login", credentials(password));
-	}
-
-	private String credentials(String password) {
-		return "{\"username\":\"" + this.username + "\",\"password\":\"" + password + "\"}";
-	}
-
-	private Response activate(String activationToken, String code) {
-		return this.client.post("/api/auth/mfa/totp/activate",
-				"{\"activationToken\":\"" + activationToken + "\",\"code\":\"" + code + "\"}");
-	}
-
-	private static Response verify(MfaHttpClient client, String ephemeralToken, String code) {
-		return client.post("/api/auth/mfa/verify",
-				"{\"ephemeralToken\":\"" + ephemeralToken + "\",\"code\":\"" + code + "\"}");
-	}
-
-	private String code(String secret) {
-		return this.totp.generate(Base32.decode(secret), this.clock.instant());
-	}
-
-	private String wrongCode(String secret) {
-		String right = code(secret);
-		long step = this.totp.timeStep(this.clock.instant());
-		for (int candidate = 0;; candidate++) {
-			String code = String.format("%06d", candidate);
-			boolean inWindow = code.equals(right) || code.equals(this.totp.generate(Base32.decode(secret), step - 1))
-					|| code.equals(this.totp.generate(Base32.decode(secret), step + 1));
-			if (!inWindow) {
-				return code;
-			}
-		}
-	}
-
-	private static String tamper(String token) {
-		char last = token.charAt(token.length() - 5);
-		return token.substring(0, token.length() - 5) + ((last == 'A') ? 'B' : 'A') + token.substring(token.length() - 4);
-	}
-
-	private static List<String> factors(MfaHttpClient client) {
-		Response user = client.get("/api/auth/user");
-		assertThat(user.status()).as(user.toString()).isEqualTo(200);
-		return strings(user.body().get("factors"));
-	}
-
-	private static List<String> strings(JsonNode array) {
-		List<String> values = new ArrayList<>();
-		array.forEach((node) -> values.add(node.asString()));
-		return values;
-	}
-
-	static void assertProblem(Response response, int status, String code) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		JsonNode body = response.body();
-		assertThat(body.get("code").asString()).isEqualTo(code);
-		assertThat(body.get("status").asInt()).isEqualTo(status);
-		assertThat(body.get("type").asString()).isNotBlank();
-		assertThat(body.get("title").asString()).isNotBlank();
-		assertThat(body.has("detail")).isTrue();
-		assertThat(response.text()).doesNotContain("Exception").doesNotContain("at dev.").doesNotContain("SQL");
+	void refreshWhenSessionModeThenNotServed() {
+		assertThat(this.client.post("/api/auth/token/refresh", "{\"refreshToken\":\"x\"}").status()).isEqualTo(401);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -52,12 +53,20 @@ class MfaTestApplication {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, MutableClock clock) {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> totpRequired = AuthorizationManagerFactories
 			.<RequestAuthorizationContext>multiFactor()
 			.requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY, MfaFactors.TOTP_AUTHORITY)
 			.build();
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/admin/**")
+		// Step-up: a TOTP factor proven in the last five minutes.
+		AllRequiredFactorsAuthorizationManager<RequestAuthorizationContext> recentTotp = AllRequiredFactorsAuthorizationManager
+			.<RequestAuthorizationContext>builder()
+			.requireFactor((factor) -> factor.authority(MfaFactors.TOTP_AUTHORITY).validDuration(Duration.ofMinutes(5)))
+			.build();
+		recentTotp.setClock(clock);
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/admin/recent")
+			.access(recentTotp)
+			.requestMatchers("/api/admin/**")
 			.access(totpRequired.authenticated())
 			.anyRequest()
 			.authenticated());
@@ -83,6 +92,11 @@ class MfaTestApplication {
 		@GetMapping("/api/admin/report")
 		Map<String, Object> report() {
 			return Map.of("report", "ok");
+		}
+
+		@GetMapping("/api/admin/recent")
+		Map<String, Object> recent() {
+			return Map.of("recent", "ok");
 		}
 
 	}
@@ -118,6 +132,5 @@ class MfaTestApplication {
 		}
 
 	}
-
 
 }

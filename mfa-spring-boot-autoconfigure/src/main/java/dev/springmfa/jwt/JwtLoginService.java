@@ -1,0 +1,209 @@
+package dev.springmfa.jwt;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.springmfa.MfaException;
+import dev.springmfa.MfaUserIdResolver;
+import dev.springmfa.audit.MfaAuditEventPublisher;
+import dev.springmfa.audit.MfaAuditEventType;
+import dev.springmfa.jwt.JwtTokenService.RefreshToken;
+import dev.springmfa.token.MfaTokenService;
+import dev.springmfa.token.MfaTokenService.IssuedToken;
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.util.Assert;
+
+/**
+ * Hands out the tokens of {@code mfa.login.mode=jwt}: a pair at login, a new pair for
+ * each refresh. A refresh token is single-use: it is spent and its successor recorded in
+ * one transaction, and presenting a spent one again revokes its whole family, so that a
+ * thief and the victim both have to log in again. A refresh keeps the factors of the
+ * login and their times, reloads the user, and is refused once the user is disabled or
+ * the password changed.
+ */
+public class JwtLoginService {
+
+	private static final long CLEANUP_INTERVAL_MILLIS = 60_000;
+
+	private final JwtTokenService tokens;
+
+	private final RefreshTokenRepository refreshTokens;
+
+	private final MfaTokenService passwordFingerprints;
+
+	private final UserDetailsService userDetailsService;
+
+	private final MfaUserIdResolver userIdResolver;
+
+	private final TransactionOperations transactions;
+
+	private final MfaAuditEventPublisher events;
+
+	private final Clock clock;
+
+	private final AccountStatusUserDetailsChecker userDetailsChecker = new AccountStatusUserDetailsChecker();
+
+	private final AtomicLong nextCleanup = new AtomicLong();
+
+	/**
+	 * Create a new instance.
+	 * @param tokens issues and parses the tokens
+	 * @param refreshTokens the state of refresh tokens
+	 * @param passwordFingerprints fingerprints password hashes
+	 * @param userDetailsService loads the user at login and at each refresh
+	 * @param userIdResolver resolves the user id of a login
+	 * @param transactions the transactions
+	 * @param events publishes audit events
+	 * @param clock the clock
+	 */
+	public JwtLoginService(JwtTokenService tokens, RefreshTokenRepository refreshTokens,
+			MfaTokenService passwordFingerprints, UserDetailsService userDetailsService,
+			MfaUserIdResolver userIdResolver, TransactionOperations transactions, MfaAuditEventPublisher events,
+			Clock clock) {
+		Assert.notNull(tokens, "tokens cannot be null");
+		Assert.notNull(refreshTokens, "refreshTokens cannot be null");
+		Assert.notNull(userDetailsService, "userDetailsService cannot be null");
+		this.tokens = tokens;
+		this.refreshTokens = refreshTokens;
+		this.passwordFingerprints = passwordFingerprints;
+		this.userDetailsService = userDetailsService;
+		this.userIdResolver = userIdResolver;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issue the tokens of a completed login, starting a new family of refresh tokens.
+	 * @param authentication the complete authentication, with its factors
+	 * @return the tokens
+	 */
+	public TokenPair login(Authentication authentication) {
+		String username = authentication.getName();
+		IssuedToken<RefreshToken> refresh = this.tokens.issueRefreshToken(UUID.randomUUID().toString(), username,
+				this.userIdResolver.resolve(authentication),
+				passwordFingerprint(this.userDetailsService.loadUserByUsername(username)),
+				AuthenticationMethods.factorsOf(authentication.getAuthorities()));
+		this.transactions.executeWithoutResult((status) -> {
+			this.refreshTokens.save(refresh.claims());
+			deleteExpiredTokensNowAndThen();
+		});
+		return new TokenPair(this.tokens.issueAccessToken(username, authentication.getAuthorities()).value(),
+				refresh.value(), this.tokens.accessTokenTtl());
+	}
+
+	/**
+	 * Spend a refresh token for a new pair.
+	 * @param refreshToken the refresh token
+	 * @return the new tokens
+	 * @throws MfaException {@code invalid_token} if the token is invalid, expired, spent
+	 * or revoked, or the user cannot log in any more
+	 */
+	public TokenPair refresh(String refreshToken) {
+		RefreshToken token = this.tokens.parseRefreshToken(refreshToken);
+		UserDetails user = loadCurrentUser(token);
+		Instant now = this.clock.instant();
+		IssuedToken<RefreshToken> next = this.tokens.issueRefreshToken(token.familyId(), token.username(),
+				token.userId(), token.passwordFingerprint(), token.factors());
+		Boolean rotated = this.transactions.execute((status) -> {
+			if (!this.refreshTokens.spend(token.id(), now)) {
+				return false;
+			}
+			this.refreshTokens.save(next.claims());
+			return true;
+		});
+		if (!Boolean.TRUE.equals(rotated)) {
+			revokeFamilyIfReused(token, now);
+			throw MfaException.invalidToken();
+		}
+		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+		authorities.addAll(token.factors());
+		return new TokenPair(this.tokens.issueAccessToken(token.username(), authorities).value(), next.value(),
+				this.tokens.accessTokenTtl());
+	}
+
+	/**
+	 * Log out the user of a refresh token: revoke every refresh token of the user. An
+	 * invalid token revokes nothing.
+	 * @param refreshToken the refresh token
+	 */
+	public void logout(String refreshToken) {
+		RefreshToken token;
+		try {
+			token = this.tokens.parseRefreshToken(refreshToken);
+		}
+		catch (MfaException ex) {
+			return;
+		}
+		revokeAll(token.userId());
+	}
+
+	/**
+	 * Revoke every refresh token of a user. Access tokens already issued stay valid
+	 * until they expire.
+	 * @param userId the user
+	 */
+	public void revokeAll(String userId) {
+		Integer revoked = this.transactions
+			.execute((status) -> this.refreshTokens.revokeAll(userId, this.clock.instant()));
+		if (revoked != null && revoked > 0) {
+			this.events.publish(MfaAuditEventType.REFRESH_TOKENS_REVOKED, userId);
+		}
+	}
+
+	private void revokeFamilyIfReused(RefreshToken token, Instant now) {
+		Boolean reused = this.transactions.execute((status) -> {
+			if (!this.refreshTokens.isSpent(token.id())) {
+				return false;
+			}
+			this.refreshTokens.revokeFamily(token.familyId(), now);
+			return true;
+		});
+		if (Boolean.TRUE.equals(reused)) {
+			this.events.publish(MfaAuditEventType.REFRESH_TOKEN_REUSED, token.userId());
+		}
+	}
+
+	private UserDetails loadCurrentUser(RefreshToken token) {
+		try {
+			UserDetails user = this.userDetailsService.loadUserByUsername(token.username());
+			this.userDetailsChecker.check(user);
+			String fingerprint = passwordFingerprint(user);
+			if (token.passwordFingerprint() != null && !token.passwordFingerprint().equals(fingerprint)) {
+				throw MfaException.invalidToken();
+			}
+			return user;
+		}
+		catch (UsernameNotFoundException | AccountStatusException ex) {
+			throw MfaException.invalidToken();
+		}
+	}
+
+	private @Nullable String passwordFingerprint(UserDetails user) {
+		String password = user.getPassword();
+		return (password != null) ? this.passwordFingerprints.fingerprint(password) : null;
+	}
+
+	// Expired records are useless; one instance deletes them at most once a minute.
+	private void deleteExpiredTokensNowAndThen() {
+		long now = this.clock.millis();
+		long next = this.nextCleanup.get();
+		if (now >= next && this.nextCleanup.compareAndSet(next, now + CLEANUP_INTERVAL_MILLIS)) {
+			this.refreshTokens.deleteExpired(Instant.ofEpochMilli(now));
+		}
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.springmfa.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import dev.springmfa.MfaException;
+import dev.springmfa.authentication.MfaAuthenticationException;
+import dev.springmfa.jwt.AccessTokenAuthenticationToken;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+
+/**
+ * Reads an access token from the {@code Authorization: Bearer} header (RFC 6750). A
+ * request without the header is left alone; a malformed header is refused.
+ */
+public class MfaBearerTokenAuthenticationConverter implements AuthenticationConverter {
+
+	private static final String SCHEME = "bearer ";
+
+	@Override
+	public @Nullable Authentication convert(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+			return null;
+		}
+		String token = header.substring(SCHEME.length()).trim();
+		if (token.isEmpty() || token.length() > 8192) {
+			throw new MfaAuthenticationException(MfaException.invalidToken());
+		}
+		return AccessTokenAuthenticationToken.unauthenticated(token);
+	}
+
+}

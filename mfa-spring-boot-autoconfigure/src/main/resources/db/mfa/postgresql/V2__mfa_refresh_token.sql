@@ -1,0 +1,13 @@
+create table mfa_refresh_token (
+    id varchar(64) primary key,
+    family_id varchar(64) not null,
+    user_id varchar(255) not null,
+    issued_at timestamp(6) with time zone not null,
+    expires_at timestamp(6) with time zone not null,
+    spent_at timestamp(6) with time zone,
+    revoked_at timestamp(6) with time zone
+);
+
+create index ix_mfa_refresh_token_family on mfa_refresh_token (family_id);
+create index ix_mfa_refresh_token_user on mfa_refresh_token (user_id);
+create index ix_mfa_refresh_token_expires on mfa_refresh_token (expires_at);
