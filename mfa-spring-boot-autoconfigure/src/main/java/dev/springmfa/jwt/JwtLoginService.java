@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +21,7 @@ import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.jwt.JwtTokenService.RefreshToken;
 import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.token.MfaTokenService.IssuedToken;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.core.Authentication;
@@ -37,6 +43,10 @@ import org.springframework.util.Assert;
 public class JwtLoginService {
 
 	private static final long CLEANUP_INTERVAL_MILLIS = 60_000;
+
+	private static final int MAX_REVOCATION_PASSES = 50;
+
+	private static final int MAX_TRANSACTION_ATTEMPTS = 5;
 
 	private final JwtTokenService tokens;
 
@@ -97,9 +107,10 @@ public class JwtLoginService {
 				this.userIdResolver.resolve(authentication),
 				passwordFingerprint(this.userDetailsService.loadUserByUsername(username)),
 				AuthenticationMethods.factorsOf(authentication.getAuthorities()));
-		this.transactions.executeWithoutResult((status) -> {
+		inTransaction(() -> {
 			this.refreshTokens.save(refresh.claims());
 			deleteExpiredTokensNowAndThen();
+			return true;
 		});
 		return new TokenPair(this.tokens.issueAccessToken(username, authentication.getAuthorities()).value(),
 				refresh.value(), this.tokens.accessTokenTtl());
@@ -118,15 +129,15 @@ public class JwtLoginService {
 		Instant now = this.clock.instant();
 		IssuedToken<RefreshToken> next = this.tokens.issueRefreshToken(token.familyId(), token.username(),
 				token.userId(), token.passwordFingerprint(), token.factors());
-		Boolean rotated = this.transactions.execute((status) -> {
+		boolean rotated = inTransaction(() -> {
 			if (!this.refreshTokens.spend(token.id(), now)) {
 				return false;
 			}
 			this.refreshTokens.save(next.claims());
 			return true;
 		});
-		if (!Boolean.TRUE.equals(rotated)) {
-			revokeFamilyIfReused(token, now);
+		if (!rotated) {
+			revokeFamilyIfReused(token);
 			throw MfaException.invalidToken();
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
@@ -157,23 +168,49 @@ public class JwtLoginService {
 	 * @param userId the user
 	 */
 	public void revokeAll(String userId) {
-		Integer revoked = this.transactions
-			.execute((status) -> this.refreshTokens.revokeAll(userId, this.clock.instant()));
-		if (revoked != null && revoked > 0) {
+		if (revokeUntilNoneLeft((now) -> this.refreshTokens.revokeAll(userId, now)) > 0) {
 			this.events.publish(MfaAuditEventType.REFRESH_TOKENS_REVOKED, userId);
 		}
 	}
 
-	private void revokeFamilyIfReused(RefreshToken token, Instant now) {
-		Boolean reused = this.transactions.execute((status) -> {
-			if (!this.refreshTokens.isSpent(token.id())) {
-				return false;
-			}
-			this.refreshTokens.revokeFamily(token.familyId(), now);
-			return true;
-		});
-		if (Boolean.TRUE.equals(reused)) {
+	private void revokeFamilyIfReused(RefreshToken token) {
+		if (inTransaction(() -> this.refreshTokens.isSpent(token.id()))) {
+			revokeUntilNoneLeft((now) -> this.refreshTokens.revokeFamily(token.familyId(), now));
 			this.events.publish(MfaAuditEventType.REFRESH_TOKEN_REUSED, token.userId());
+		}
+	}
+
+	// A refresh that holds the lock on a token's row while a revocation waits for it
+	// commits the successor after the revocation's statement began, which then misses
+	// it. Each pass is a statement of its own that sees what committed before it, so
+	// repeating until a pass revokes nothing leaves no successor behind.
+	private int revokeUntilNoneLeft(Function<Instant, Integer> revoke) {
+		int total = 0;
+		for (int pass = 0; pass < MAX_REVOCATION_PASSES; pass++) {
+			int revoked = inTransaction(() -> revoke.apply(this.clock.instant()));
+			if (revoked == 0) {
+				break;
+			}
+			total += revoked;
+		}
+		return total;
+	}
+
+	// InnoDB may pick a refresh and a revocation of the same user as deadlock victims (the
+	// revocation's next-key locks against the successor's insert). Each transaction here
+	// is safe to run again from the start.
+	private <T> T inTransaction(Supplier<T> work) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				T result = this.transactions.execute((status) -> work.get());
+				Assert.state(result != null, "A transaction returned no result");
+				return result;
+			}
+			catch (PessimisticLockException | LockTimeoutException | PessimisticLockingFailureException ex) {
+				if (attempt == MAX_TRANSACTION_ATTEMPTS) {
+					throw ex;
+				}
+			}
 		}
 	}
 

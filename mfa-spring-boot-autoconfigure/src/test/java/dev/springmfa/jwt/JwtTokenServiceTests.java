@@ -1,0 +1,223 @@
+package dev.springmfa.jwt;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jwts;
+import org.junit.jupiter.api.Test;
+
+import dev.springmfa.MfaErrorCode;
+import dev.springmfa.MfaException;
+import dev.springmfa.MfaFactors;
+import dev.springmfa.jwt.JwtTokenService.AccessToken;
+import dev.springmfa.jwt.JwtTokenService.RefreshToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class JwtTokenServiceTests {
+
+	private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
+
+	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+	private static final JwtTokenService.Settings SETTINGS = new JwtTokenService.Settings("https://login.example",
+			"orders-api", Duration.ofMinutes(15), Duration.ofDays(7));
+
+	private static final List<GrantedAuthority> AUTHORITIES = List.of(new SimpleGrantedAuthority("ROLE_USER"),
+			FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+				.issuedAt(NOW.minusSeconds(40))
+				.build(),
+			FactorGrantedAuthority.withAuthority(MfaFactors.TOTP_AUTHORITY).issuedAt(NOW.minusSeconds(10)).build());
+
+	private final JwtTokenService tokens = service(JwtSigningKeys.hmac(KEY, "access"), clockAt(NOW));
+
+	@Test
+	void parseAccessTokenWhenIssuedThenAuthoritiesAndFactorsWithTimesRoundTrip() {
+		AccessToken token = this.tokens.parseAccessToken(this.tokens.issueAccessToken("alice", AUTHORITIES).value());
+		assertThat(token.username()).isEqualTo("alice");
+		assertThat(token.authorities()).containsExactly("ROLE_USER");
+		assertThat(token.factors()).extracting(FactorGrantedAuthority::getAuthority)
+			.containsExactly("FACTOR_PASSWORD", "FACTOR_TOTP");
+		assertThat(token.factors()).extracting(FactorGrantedAuthority::getIssuedAt)
+			.containsExactly(NOW.minusSeconds(40), NOW.minusSeconds(10));
+		assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+	}
+
+	@Test
+	void parseRefreshTokenWhenIssuedThenClaimsRoundTrip() {
+		List<FactorGrantedAuthority> factors = AuthenticationMethods.factorsOf(AUTHORITIES);
+		String compact = this.tokens.issueRefreshToken("family", "alice", "42", "fingerprint", factors).value();
+		RefreshToken token = this.tokens.parseRefreshToken(compact);
+		assertThat(token.familyId()).isEqualTo("family");
+		assertThat(token.userId()).isEqualTo("42");
+		assertThat(token.passwordFingerprint()).isEqualTo("fingerprint");
+		assertThat(token.factors()).isEqualTo(factors);
+		assertThat(token.factors()).extracting(FactorGrantedAuthority::getIssuedAt)
+			.containsExactly(NOW.minusSeconds(40), NOW.minusSeconds(10));
+	}
+
+	@Test
+	void parseWhenTokenOfTheOtherKindThenInvalidToken() {
+		String access = this.tokens.issueAccessToken("alice", AUTHORITIES).value();
+		String refresh = this.tokens.issueRefreshToken("f", "alice", "alice", null, List.of()).value();
+		assertInvalidToken(() -> this.tokens.parseRefreshToken(access));
+		assertInvalidToken(() -> this.tokens.parseAccessToken(refresh));
+	}
+
+	@Test
+	void parseWhenExpiredThenInvalidToken() {
+		String access = this.tokens.issueAccessToken("alice", AUTHORITIES).value();
+		String refresh = this.tokens.issueRefreshToken("f", "alice", "alice", null, List.of()).value();
+		JwtTokenService later = service(JwtSigningKeys.hmac(KEY, "access"), clockAt(NOW.plus(Duration.ofDays(8))));
+		assertInvalidToken(() -> later.parseAccessToken(access));
+		assertInvalidToken(() -> later.parseRefreshToken(refresh));
+	}
+
+	@Test
+	void parseAccessTokenWhenIssuerOrAudienceDiffersThenInvalidToken() {
+		String access = this.tokens.issueAccessToken("alice", AUTHORITIES).value();
+		JwtTokenService otherAudience = new JwtTokenService(JwtSigningKeys.hmac(KEY, "access"),
+				JwtSigningKeys.hmac(KEY, "refresh"), new JwtTokenService.Settings("https://login.example", "billing-api",
+						Duration.ofMinutes(15), Duration.ofDays(7)),
+				clockAt(NOW));
+		JwtTokenService otherIssuer = new JwtTokenService(JwtSigningKeys.hmac(KEY, "access"),
+				JwtSigningKeys.hmac(KEY, "refresh"),
+				new JwtTokenService.Settings("https://evil.example", "orders-api", Duration.ofMinutes(15),
+						Duration.ofDays(7)),
+				clockAt(NOW));
+		assertInvalidToken(() -> otherAudience.parseAccessToken(access));
+		assertInvalidToken(() -> otherIssuer.parseAccessToken(access));
+	}
+
+	@Test
+	void parseAccessTokenWhenSignedWithEcKeyThenOtherServicesVerifyWithThePublicKeyAlone() throws Exception {
+		KeyPair pair = ecKeyPair();
+		JwtSigningKeys keys = JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic());
+		assertThat(keys.algorithm()).isEqualTo("ES256");
+		JwtTokenService service = service(keys, clockAt(NOW));
+		String access = service.issueAccessToken("alice", AUTHORITIES).value();
+		assertThat(service.parseAccessToken(access).username()).isEqualTo("alice");
+		Claims claims = Jwts.parser()
+			.verifyWith(pair.getPublic())
+			.clock(() -> Date.from(NOW))
+			.build()
+			.parseSignedClaims(access)
+			.getPayload();
+		assertThat(claims.get("amr", List.class)).containsExactly("pwd", "otp", "mfa");
+	}
+
+	@Test
+	void parseAccessTokenWhenRsaPairSignsWithAnotherRsaAlgorithmThenInvalidToken() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair pair = generator.generateKeyPair();
+		JwtTokenService service = service(JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic()), clockAt(NOW));
+		String access = service.issueAccessToken("alice", AUTHORITIES).value();
+		Claims claims = Jwts.parser()
+			.verifyWith(pair.getPublic())
+			.clock(() -> Date.from(NOW))
+			.build()
+			.parseSignedClaims(access)
+			.getPayload();
+		// Same key, same claims, PS256 instead of RS256: a valid signature jjwt accepts by default.
+		String pss = Jwts.builder()
+			.header()
+			.type("at+jwt")
+			.and()
+			.claims(claims)
+			.signWith(pair.getPrivate(), Jwts.SIG.PS256)
+			.compact();
+		assertThat(Jwts.parser().verifyWith(pair.getPublic()).clock(() -> Date.from(NOW)).build().parse(pss))
+			.isNotNull();
+		assertInvalidToken(() -> service.parseAccessToken(pss));
+	}
+
+	@Test
+	void parseAccessTokenWhenHmacSignedWithThePublicKeyThenInvalidToken() throws Exception {
+		KeyPair pair = ecKeyPair();
+		JwtTokenService service = service(JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic()), clockAt(NOW));
+		String access = service.issueAccessToken("alice", AUTHORITIES).value();
+		Claims claims = Jwts.parser()
+			.verifyWith(pair.getPublic())
+			.clock(() -> Date.from(NOW))
+			.build()
+			.parseSignedClaims(access)
+			.getPayload();
+		byte[] publicKeyAsSecret = pair.getPublic().getEncoded();
+		String confused = Jwts.builder()
+			.header()
+			.type("at+jwt")
+			.and()
+			.claims(claims)
+			.signWith(new SecretKeySpec(publicKeyAsSecret, "HmacSHA256"), Jwts.SIG.HS256)
+			.compact();
+		assertInvalidToken(() -> service.parseAccessToken(confused));
+	}
+
+	@Test
+	void keyPairWhenKeysOfDifferentPairsThenRefused() throws Exception {
+		KeyPair one = ecKeyPair();
+		KeyPair other = ecKeyPair();
+		assertThatIllegalArgumentException().isThrownBy(() -> JwtSigningKeys.keyPair(one.getPrivate(), other.getPublic()))
+			.withMessageContaining("does not match");
+	}
+
+	@Test
+	void keyPairWhenRsaKeyTooShortThenRefused() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(1024);
+		KeyPair pair = generator.generateKeyPair();
+		assertThatIllegalArgumentException().isThrownBy(() -> JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic()))
+			.withMessageContaining("2048");
+	}
+
+	@Test
+	void amrWhenUnknownFactorThenRoundTripsByName() {
+		List<FactorGrantedAuthority> factors = List
+			.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY).issuedAt(NOW).build());
+		assertThat(AuthenticationMethods.amr(factors)).containsExactly("webauthn");
+		assertThat(AuthenticationMethods.factors(AuthenticationMethods.amr(factors), AuthenticationMethods.times(factors)))
+			.isEqualTo(factors);
+	}
+
+	@Test
+	void factorsWhenMethodHasNoTimeThenInvalidToken() {
+		assertInvalidToken(() -> AuthenticationMethods.factors(List.of("pwd", "otp"), Map.of("pwd", 1)));
+	}
+
+	private static JwtTokenService service(JwtSigningKeys accessTokenKeys, Clock clock) {
+		return new JwtTokenService(accessTokenKeys, JwtSigningKeys.hmac(KEY, "refresh"), SETTINGS, clock);
+	}
+
+	private static KeyPair ecKeyPair() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+		generator.initialize(new ECGenParameterSpec("secp256r1"));
+		return generator.generateKeyPair();
+	}
+
+	private static Clock clockAt(Instant instant) {
+		return Clock.fixed(instant, ZoneOffset.UTC);
+	}
+
+	private static void assertInvalidToken(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+		assertThatExceptionOfType(MfaException.class).isThrownBy(call)
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.INVALID_TOKEN));
+	}
+
+}
