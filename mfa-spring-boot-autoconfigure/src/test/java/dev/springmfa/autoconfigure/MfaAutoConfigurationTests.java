@@ -55,16 +55,24 @@ import static org.mockito.Mockito.mock;
  */
 class MfaAutoConfigurationTests {
 
-	private static final String KEY = "mfa.encryption.key=gRQP+S3aBi5IVcJfm2QQWhiijs17qGB6P2sy1KAISHw=";
+	static final String KEY = "mfa.encryption.key=gRQP+S3aBi5IVcJfm2QQWhiijs17qGB6P2sy1KAISHw=";
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MfaAutoConfiguration.class, MfaWebSecurityAutoConfiguration.class,
-				DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
-				TransactionAutoConfiguration.class, FlywayAutoConfiguration.class, JacksonAutoConfiguration.class,
-				ValidationAutoConfiguration.class, SecurityAutoConfiguration.class,
-				UserDetailsServiceAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
-		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
-		.withUserConfiguration(UsersConfiguration.class);
+	private final WebApplicationContextRunner contextRunner = contextRunner();
+
+	/**
+	 * Return a runner of the auto-configurations an application of the starter has.
+	 * @return the runner
+	 */
+	static WebApplicationContextRunner contextRunner() {
+		return new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MfaAutoConfiguration.class, MfaWebSecurityAutoConfiguration.class,
+					DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+					TransactionAutoConfiguration.class, FlywayAutoConfiguration.class, JacksonAutoConfiguration.class,
+					ValidationAutoConfiguration.class, SecurityAutoConfiguration.class,
+					UserDetailsServiceAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
+			.withUserConfiguration(UsersConfiguration.class);
+	}
 
 	@Test
 	void addsNothingWhenMfaEnabledIsUnset() {
@@ -194,7 +202,7 @@ class MfaAutoConfigurationTests {
 		});
 	}
 
-	private static FailureAnalysis analyze(Throwable failure) {
+	static FailureAnalysis analyze(Throwable failure) {
 		FailureAnalysis analysis = new MfaConfigurationFailureAnalyzer().analyze(failure);
 		assertThat(analysis).as("analysis of %s", failure).isNotNull();
 		return analysis;
