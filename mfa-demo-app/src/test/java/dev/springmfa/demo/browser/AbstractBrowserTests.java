@@ -131,6 +131,9 @@ abstract class AbstractBrowserTests {
 		this.recoveryCodes = this.browser.all("#recovery-code-list li").stream().map(WebElement::getText).toList();
 		assertThat(this.recoveryCodes).hasSize(10).allMatch((code) -> code.matches("[0-9a-z]{4}-[0-9a-z]{4}"));
 		this.browser.screenshot("recovery-codes");
+		this.browser.click("copy-codes");
+		// Headless Chromium may refuse the clipboard; the codes are then selected instead.
+		assertThat(this.browser.waitForAnyText("recovery-copy-status")).matches("Copied.*|Press Ctrl\\+C.*");
 		this.browser.click("download-codes");
 		assertThat(this.browser.downloaded("mfa-demo-recovery-codes.txt")).contains(this.recoveryCodes);
 		this.browser.click("recovery-done");

@@ -113,6 +113,14 @@ final class Browser implements AutoCloseable {
 		return text(id);
 	}
 
+	/** Wait for an element to show some text and return it. */
+	String waitForAnyText(String id) {
+		return this.wait.until((driver) -> {
+			String text = driver.findElement(By.id(id)).getText();
+			return text.isEmpty() ? null : text;
+		});
+	}
+
 	List<WebElement> all(String cssSelector) {
 		return this.driver.findElements(By.cssSelector(cssSelector));
 	}
