@@ -85,9 +85,9 @@ async function call(method, path, body) {
 }
 
 // Parallel calls that all meet an expired token share one refresh: a refresh token is
-// spent by its first use.
+// spent by its first use. A call that failed with a token already replaced just retries.
 async function refreshed(expiredToken) {
-	if (accessToken !== expiredToken) {
+	if (!refreshing && accessToken !== expiredToken) {
 		return accessToken !== null;
 	}
 	if (!refreshing) {
@@ -100,6 +100,7 @@ async function refreshed(expiredToken) {
 
 async function refreshTokens() {
 	const token = refreshToken;
+	// Dropped first: the refresh request must not carry the expired access token.
 	dropTokens();
 	if (!token) {
 		return false;
