@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,14 @@ abstract class AbstractBrowserTests {
 
 	@BeforeAll
 	void startBrowser(@TempDir Path profile) {
-		this.browser = Browser.start(profile);
+		if (Browser.installed()) {
+			this.browser = Browser.start(profile);
+		}
+	}
+
+	@BeforeEach
+	void requireBrowser() {
+		Browser.assumeInstalled();
 	}
 
 	@AfterAll
