@@ -8,6 +8,7 @@ const BASE = '/api/auth';
 let accessToken = null;
 let refreshToken = null;
 let refreshing = null;
+let csrfProtected = true;
 
 /** A refusal of the server, carrying the contract's error code. */
 export class ApiError extends Error {
@@ -25,9 +26,13 @@ export function usesTokens() {
 	return accessToken !== null;
 }
 
-/** Fetch the CSRF cookie that session mode needs before the first POST. */
+/**
+ * Fetch the CSRF cookie that session mode needs before the first POST. A server in jwt
+ * mode sets none: it has no CSRF protection, and POSTs then go without the header.
+ */
 export async function start() {
 	await send('GET', '/csrf');
+	csrfProtected = cookie('XSRF-TOKEN') !== null;
 }
 
 export async function register(username, password) {
@@ -132,7 +137,7 @@ async function send(method, path, body) {
 	if (accessToken) {
 		headers.Authorization = `Bearer ${accessToken}`;
 	}
-	else if (method !== 'GET') {
+	else if (method !== 'GET' && csrfProtected) {
 		headers['X-XSRF-TOKEN'] = await csrfToken();
 	}
 	try {

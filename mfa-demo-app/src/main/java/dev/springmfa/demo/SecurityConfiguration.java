@@ -27,15 +27,16 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/auth/register")
 			.permitAll()
-			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico")
+			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated());
 		http.logout((logout) -> logout.logoutUrl("/api/auth/logout")
 			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
 		// The auto-configuration applies MFA to every chain already; an application that
-		// builds its own chain says so here, where it can also customize it. CSRF is left
-		// to the configurer, which turns on Spring Security's cookie CSRF for SPAs.
+		// builds its own chain says so here, where it can also customize it. CSRF and
+		// sessions are left to the configurer: cookie CSRF for SPAs in session mode, no
+		// session and no CSRF in jwt mode (the 'jwt' profile).
 		http.with(MfaConfigurer.mfa(), Customizer.withDefaults());
 		return http.build();
 	}

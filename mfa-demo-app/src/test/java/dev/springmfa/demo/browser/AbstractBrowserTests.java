@@ -69,10 +69,16 @@ abstract class AbstractBrowserTests {
 	 */
 	protected abstract void assertLoginKeptByMode(Browser browser);
 
+	/**
+	 * Return the name of the login mode, which names the directory of the screenshots.
+	 * @return the mode
+	 */
+	protected abstract String mode();
+
 	@BeforeAll
 	void startBrowser(@TempDir Path profile) {
 		if (Browser.installed()) {
-			this.browser = Browser.start(profile);
+			this.browser = Browser.start(profile, mode());
 		}
 	}
 
@@ -194,6 +200,9 @@ abstract class AbstractBrowserTests {
 	@Test
 	@Order(7)
 	void regenerateWhenTotpCodeThenTenNewCodesReplaceTheOld() {
+		// A long pause: a jwt login's access token expires, and the SPA has to refresh it on
+		// the 401 to get through; a session login does not notice.
+		this.clock.advance(Duration.ofMinutes(16));
 		this.browser.click("regenerate-open");
 		this.browser.type("regenerate-code", nextTotpCode());
 		this.browser.click("regenerate-submit");

@@ -38,7 +38,6 @@ final class Browser implements AutoCloseable {
 
 	private static final Dimension PHONE = new Dimension(390, 844);
 
-	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
 	private final ChromeDriver driver;
 
@@ -46,12 +45,15 @@ final class Browser implements AutoCloseable {
 
 	private final Path downloads;
 
-	private int screenshots;
+	private final Path screenshots;
 
-	private Browser(ChromeDriver driver, Path downloads) {
+	private int screenshotCount;
+
+	private Browser(ChromeDriver driver, Path downloads, Path screenshots) {
 		this.driver = driver;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
 		this.downloads = downloads;
+		this.screenshots = screenshots;
 	}
 
 	static boolean installed() {
@@ -69,8 +71,9 @@ final class Browser implements AutoCloseable {
 	/**
 	 * Start Chromium.
 	 * @param profile an empty directory for the browser profile and its downloads
+	 * @param screenshots the directory of the screenshots, under {@code target/screenshots}
 	 */
-	static Browser start(Path profile) {
+	static Browser start(Path profile, String screenshots) {
 		Path downloads = profile.resolve("downloads");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
@@ -84,7 +87,7 @@ final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		return new Browser(new ChromeDriver(service, options), downloads);
+		return new Browser(new ChromeDriver(service, options), downloads, Paths.get("target", "screenshots", screenshots));
 	}
 
 	WebDriver driver() {
@@ -146,7 +149,7 @@ final class Browser implements AutoCloseable {
 		return read(file);
 	}
 
-	/** Save the whole page as {@code target/screenshots/<nn>-<name>.png}. */
+	/** Save the whole page as {@code target/screenshots/<mode>/<nn>-<name>.png}. */
 	void screenshot(String name) {
 		Dimension window = this.driver.manage().window().getSize();
 		// Headless Chromium captures the viewport only: grow it to the page for the shot.
@@ -176,8 +179,8 @@ final class Browser implements AutoCloseable {
 	private void save(String name) {
 		byte[] png = this.driver.getScreenshotAs(OutputType.BYTES);
 		try {
-			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++this.screenshots, name)), png);
+			Files.createDirectories(this.screenshots);
+			Files.write(this.screenshots.resolve(String.format("%02d-%s.png", ++this.screenshotCount, name)), png);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -10,6 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionModeBrowserTests extends AbstractBrowserTests {
 
 	@Override
+	protected String mode() {
+		return "session";
+	}
+
+	@Override
 	protected void assertLoginKeptByMode(Browser browser) {
 		assertThat(browser.driver().manage().getCookieNamed("JSESSIONID")).isNotNull();
 	}
