@@ -1,22 +1,18 @@
 package dev.springmfa.config;
 
+import jakarta.servlet.Filter;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaCodeAuthenticationProvider;
 import dev.springmfa.authentication.MfaVerificationService;
-import dev.springmfa.jwt.AccessTokenAuthenticationProvider;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.web.MfaAuthenticationHandlers;
 import dev.springmfa.web.MfaCsrfTokenFilter;
-import dev.springmfa.web.MfaBearerTokenAuthenticationConverter;
 import dev.springmfa.web.MfaJsonHttp;
-import dev.springmfa.web.MfaJwtAuthenticationHandlers;
-import dev.springmfa.web.MfaJwtLogoutHandler;
 import dev.springmfa.web.MfaLoginFilter;
 import dev.springmfa.web.MfaRequestSizeFilter;
-import dev.springmfa.web.MfaTokenRefreshFilter;
 import dev.springmfa.web.MfaVerificationFilter;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
@@ -26,20 +22,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
-import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
-import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
-import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.savedrequest.NullRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
@@ -66,7 +57,7 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 
 	private @Nullable String basePath;
 
-	private @Nullable Boolean jwt;
+	private @Nullable StatelessLogin stateless;
 
 	private boolean spaCsrf = true;
 
@@ -138,8 +129,9 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 
 	@Override
 	public void init(HttpSecurity http) {
-		if (jwt(http)) {
-			statelessInit(http);
+		StatelessLogin stateless = stateless(http);
+		if (stateless != null) {
+			stateless.init(http);
 		}
 		else if (this.spaCsrf && http.getConfigurer(CsrfConfigurer.class) != null) {
 			http.csrf(CsrfConfigurer::spa);
@@ -150,22 +142,6 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 			RequestMatcher endpoints = PathPatternRequestMatcher.pathPattern(basePath(http) + "/**");
 			exceptions.defaultAuthenticationEntryPointFor(handlers, endpoints);
 			exceptions.defaultAccessDeniedHandlerFor(handlers, endpoints);
-		}
-	}
-
-	// The chain keeps no session: the configurers that read these shared objects at
-	// configure time find the stateless ones. Browsers do not send bearer tokens on
-	// their own, so CSRF protection has nothing to protect.
-	private void statelessInit(HttpSecurity http) {
-		if (http.getConfigurer(CsrfConfigurer.class) != null) {
-			http.csrf(AbstractHttpConfigurer::disable);
-		}
-		http.setSharedObject(SecurityContextRepository.class, new RequestAttributeSecurityContextRepository());
-		http.setSharedObject(RequestCache.class, new NullRequestCache());
-		http.setSharedObject(SessionAuthenticationStrategy.class, new NullAuthenticatedSessionStrategy());
-		LogoutConfigurer<HttpSecurity> logout = http.getConfigurer(LogoutConfigurer.class);
-		if (logout != null) {
-			logout.addLogoutHandler(new MfaJwtLogoutHandler(jwtLoginService(http), json(http)));
 		}
 	}
 
@@ -189,26 +165,12 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 				PathPatternRequestMatcher.pathPattern(HttpMethod.GET, basePath + "/csrf"))), CsrfFilter.class);
 		http.addFilterBefore(postProcess(login), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(postProcess(verification), UsernamePasswordAuthenticationFilter.class);
-		if (handlers instanceof MfaJwtAuthenticationHandlers jwtHandlers) {
-			JwtLoginService loginService = jwtLoginService(http);
-			http.addFilterBefore(postProcess(new MfaTokenRefreshFilter(post(basePath + "/token/refresh"),
-					loginService, json, jwtHandlers)), UsernamePasswordAuthenticationFilter.class);
-			http.addFilterBefore(postProcess(bearerTokenFilter(http, jwtHandlers)),
-					UsernamePasswordAuthenticationFilter.class);
+		StatelessLogin stateless = stateless(http);
+		if (stateless != null) {
+			for (Filter filter : stateless.filters(basePath, getSecurityContextHolderStrategy())) {
+				http.addFilterBefore(postProcess(filter), UsernamePasswordAuthenticationFilter.class);
+			}
 		}
-	}
-
-	private AuthenticationFilter bearerTokenFilter(HttpSecurity http, MfaJwtAuthenticationHandlers handlers) {
-		AuthenticationFilter filter = new AuthenticationFilter(
-				new ProviderManager(new AccessTokenAuthenticationProvider(resolve(http, null, JwtTokenService.class))),
-				new MfaBearerTokenAuthenticationConverter());
-		// Authenticated for this request only; the chain goes on.
-		filter.setSuccessHandler((request, response, authentication) -> {
-		});
-		filter.setFailureHandler(handlers::onBearerTokenFailure);
-		filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
-		filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
-		return filter;
 	}
 
 	private void completeLoginsWith(HttpSecurity http, MfaAuthenticationHandlers handlers,
@@ -239,19 +201,17 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 		return this.basePath;
 	}
 
-	private boolean jwt(HttpSecurity http) {
-		if (this.jwt == null) {
+	// Null in session mode.
+	private @Nullable StatelessLogin stateless(HttpSecurity http) {
+		if (this.stateless == null) {
 			String mode = context(http).getEnvironment().getProperty("mfa.login.mode", "session");
-			this.jwt = "jwt".equalsIgnoreCase(mode.trim());
+			if (!"jwt".equalsIgnoreCase(mode.trim())) {
+				return null;
+			}
+			this.stateless = new StatelessLogin(resolve(http, this.jwtLoginService, JwtLoginService.class),
+					resolve(http, null, JwtTokenService.class), json(http));
 		}
-		return this.jwt;
-	}
-
-	private JwtLoginService jwtLoginService(HttpSecurity http) {
-		if (this.jwtLoginService == null) {
-			this.jwtLoginService = resolve(http, null, JwtLoginService.class);
-		}
-		return this.jwtLoginService;
+		return this.stateless;
 	}
 
 	private static long maxBodySize(HttpSecurity http) {
@@ -269,8 +229,8 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 	private MfaAuthenticationHandlers handlers(HttpSecurity http) {
 		MfaAuthenticationHandlers handlers = http.getSharedObject(MfaAuthenticationHandlers.class);
 		if (handlers == null) {
-			handlers = jwt(http) ? new MfaJwtAuthenticationHandlers(json(http), jwtLoginService(http))
-					: new MfaAuthenticationHandlers(json(http));
+			StatelessLogin stateless = stateless(http);
+			handlers = (stateless != null) ? stateless.handlers() : new MfaAuthenticationHandlers(json(http));
 			http.setSharedObject(MfaAuthenticationHandlers.class, handlers);
 		}
 		return handlers;
