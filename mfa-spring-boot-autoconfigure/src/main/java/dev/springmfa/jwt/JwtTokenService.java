@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +59,11 @@ public class JwtTokenService {
 
 	private final Clock clock;
 
+	// Built once: a parser is immutable, and building one costs more than a parse.
+	private final JwtParser accessTokenParser;
+
+	private final JwtParser refreshTokenParser;
+
 	/**
 	 * Create a new instance.
 	 * @param accessTokenKeys sign and verify access tokens
@@ -75,6 +81,8 @@ public class JwtTokenService {
 		this.refreshTokenKeys = refreshTokenKeys;
 		this.settings = settings;
 		this.clock = clock;
+		this.accessTokenParser = parser(accessTokenKeys, ACCESS, settings.audience());
+		this.refreshTokenParser = parser(refreshTokenKeys, REFRESH, settings.issuer());
 	}
 
 	/**
@@ -147,7 +155,7 @@ public class JwtTokenService {
 	 * @throws MfaException {@code invalid_token} if it is not a valid access token
 	 */
 	public AccessToken parseAccessToken(String token) {
-		Jws<Claims> jws = parse(this.accessTokenKeys, token, ACCESS, this.settings.audience());
+		Jws<Claims> jws = parse(this.accessTokenParser, token);
 		if (!ACCESS_TOKEN_TYPE.equals(jws.getHeader().getType())) {
 			throw MfaException.invalidToken();
 		}
@@ -167,7 +175,7 @@ public class JwtTokenService {
 	 * @throws MfaException {@code invalid_token} if it is not a valid refresh token
 	 */
 	public RefreshToken parseRefreshToken(String token) {
-		Claims claims = parse(this.refreshTokenKeys, token, REFRESH, this.settings.issuer()).getPayload();
+		Claims claims = parse(this.refreshTokenParser, token).getPayload();
 		String familyId = claims.get(FAMILY, String.class);
 		String userId = claims.get(USER_ID, String.class);
 		if (claims.getId() == null || claims.getSubject() == null || familyId == null || userId == null) {
@@ -186,15 +194,18 @@ public class JwtTokenService {
 		return this.settings.accessTokenTtl();
 	}
 
-	private Jws<Claims> parse(JwtSigningKeys keys, String token, String purpose, String audience) {
+	private JwtParser parser(JwtSigningKeys keys, String purpose, String audience) {
+		return keys.verify(Jwts.parser())
+			.clock(() -> Date.from(this.clock.instant()))
+			.requireIssuer(this.settings.issuer())
+			.requireAudience(audience)
+			.require(PURPOSE, purpose)
+			.build();
+	}
+
+	private static Jws<Claims> parse(JwtParser parser, String token) {
 		try {
-			return keys.verify(Jwts.parser())
-				.clock(() -> Date.from(this.clock.instant()))
-				.requireIssuer(this.settings.issuer())
-				.requireAudience(audience)
-				.require(PURPOSE, purpose)
-				.build()
-				.parseSignedClaims(token);
+			return parser.parseSignedClaims(token);
 		}
 		catch (JwtException | IllegalArgumentException ex) {
 			throw MfaException.invalidToken();
