@@ -16,6 +16,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The JSON answers of the security filter chain: a completed login, a refused one, a
@@ -65,8 +66,12 @@ public class MfaAuthenticationHandlers
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		this.json.writeProblem(response,
-				new MfaException(MfaErrorCode.ACCESS_DENIED, "The current login does not grant access"), 403);
+		// Same code, since the contract has none for CSRF; the detail tells the SPA's
+		// developer which of the two it is.
+		String detail = (accessDeniedException instanceof CsrfException)
+				? "The CSRF token is missing or stale: read the XSRF-TOKEN cookie again and send it as X-XSRF-TOKEN"
+				: "The current login does not grant access";
+		this.json.writeProblem(response, new MfaException(MfaErrorCode.ACCESS_DENIED, detail), 403);
 	}
 
 }

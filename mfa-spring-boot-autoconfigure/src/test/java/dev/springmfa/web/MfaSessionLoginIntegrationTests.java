@@ -39,7 +39,8 @@ class MfaSessionLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 	void loginWhenCsrfHeaderMissingThenForbidden() {
 		this.client.get("/api/auth/csrf");
 		Response login = this.client.post("/api/auth/login", credentials(PASSWORD), false);
-		assertThat(login.status()).isEqualTo(403);
+		assertProblem(login, 403, "access_denied");
+		assertThat(login.field("detail")).contains("CSRF");
 		assertThat(this.client.get("/api/auth/user").status()).isEqualTo(401);
 	}
 
