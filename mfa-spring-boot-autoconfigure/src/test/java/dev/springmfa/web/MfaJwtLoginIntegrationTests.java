@@ -151,6 +151,16 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 	}
 
 	@Test
+	void activateWhenAccessOrRefreshTokenGivenAsActivationTokenThenInvalidToken() {
+		MfaHttpClient other = newUserLoggedIn();
+		String code = code(other.get("/api/auth/mfa/totp/activate").field("secret"));
+		for (String wrongKind : new String[] { other.accessToken(), other.refreshToken() }) {
+			assertProblem(other.post("/api/auth/mfa/totp/activate",
+					"{\"activationToken\":\"" + wrongKind + "\",\"code\":\"" + code + "\"}"), 400, "invalid_token");
+		}
+	}
+
+	@Test
 	void bearerWhenTokenOfAnotherKindThenInvalidToken() {
 		enableMfa();
 		String refreshToken = this.client.refreshToken();
