@@ -1,0 +1,91 @@
+package dev.springmfa.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.springmfa.totp.TotpAlgorithm;
+import dev.springmfa.totp.TotpGenerator;
+
+/**
+ * What checking a TOTP code costs in CPU, besides the database: the starter's defaults
+ * (HMAC-SHA-1, 6 digits, 30 s steps) with one step of drift either side, so three codes
+ * are computed whether the code is right or wrong.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 2)
+public class TotpBenchmark {
+
+	private static final Instant NOW = Instant.parse("2026-11-25T08:00:10Z");
+
+	private final TotpGenerator generator = new TotpGenerator(TotpAlgorithm.SHA1, 6, Duration.ofSeconds(30), 1);
+
+	private final byte[] secret = new byte[TotpAlgorithm.SHA1.recommendedKeyLength()];
+
+	private String rightCode;
+
+	private String wrongCode;
+
+	/**
+	 * Create a secret, the code of the current step and a code no step in the window
+	 * yields.
+	 */
+	@Setup
+	public void setUp() {
+		for (int i = 0; i < this.secret.length; i++) {
+			this.secret[i] = (byte) (31 * i + 7);
+		}
+		this.rightCode = this.generator.generate(this.secret, NOW);
+		long step = this.generator.timeStep(NOW);
+		int candidate = Integer.parseInt(this.rightCode);
+		String wrong;
+		do {
+			candidate = (candidate + 1) % 1_000_000;
+			wrong = String.format(Locale.ROOT, "%06d", candidate);
+		}
+		while (wrong.equals(this.generator.generate(this.secret, step - 1))
+				|| wrong.equals(this.generator.generate(this.secret, step))
+				|| wrong.equals(this.generator.generate(this.secret, step + 1)));
+		this.wrongCode = wrong;
+		if (this.generator.verify(this.secret, this.rightCode, NOW).isEmpty()
+				|| this.generator.verify(this.secret, this.wrongCode, NOW).isPresent()) {
+			throw new IllegalStateException("The right code must verify and the wrong one must not");
+		}
+	}
+
+	/**
+	 * Verify the code of the current step.
+	 * @return the matched step
+	 */
+	@Benchmark
+	public OptionalLong verifyRightCode() {
+		return this.generator.verify(this.secret, this.rightCode, NOW);
+	}
+
+	/**
+	 * Verify a well-formed code that no step in the window yields.
+	 * @return empty
+	 */
+	@Benchmark
+	public OptionalLong verifyWrongCode() {
+		return this.generator.verify(this.secret, this.wrongCode, NOW);
+	}
+
+}
