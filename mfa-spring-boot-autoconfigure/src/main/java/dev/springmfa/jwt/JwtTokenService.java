@@ -59,7 +59,7 @@ public class JwtTokenService {
 
 	private final Clock clock;
 
-	// Built once: a parser is immutable, and building one costs more than a parse.
+	// Built once: a parser is immutable and thread-safe, so one serves every request.
 	private final JwtParser accessTokenParser;
 
 	private final JwtParser refreshTokenParser;
