@@ -1,9 +1,9 @@
 package dev.springmfa.authentication;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +13,7 @@ import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.token.EphemeralToken;
 import dev.springmfa.token.EphemeralTokenRepository;
+import dev.springmfa.token.ExpiredRecordCleanup;
 import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.token.MfaTokenService.IssuedToken;
 import org.springframework.security.core.Authentication;
@@ -26,7 +27,6 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public class MfaChallengeService {
 
-	private static final long CLEANUP_INTERVAL_MILLIS = 60_000;
 
 	private final TotpAuthenticatorService authenticators;
 
@@ -42,9 +42,7 @@ public class MfaChallengeService {
 
 	private final MfaAuditEventPublisher events;
 
-	private final Clock clock;
-
-	private final AtomicLong nextCleanup = new AtomicLong();
+	private final ExpiredRecordCleanup cleanup;
 
 	/**
 	 * Create a new instance.
@@ -67,7 +65,7 @@ public class MfaChallengeService {
 		this.userIdResolver = userIdResolver;
 		this.transactions = transactions;
 		this.events = events;
-		this.clock = clock;
+		this.cleanup = new ExpiredRecordCleanup(clock, Duration.ofMinutes(1));
 	}
 
 	/**
@@ -85,7 +83,7 @@ public class MfaChallengeService {
 				passwordFingerprint(username));
 		this.transactions.executeWithoutResult((status) -> {
 			this.tokenUses.save(issued.claims());
-			deleteExpiredTokensNowAndThen();
+			this.cleanup.runIfDue(this.tokenUses::deleteExpired);
 		});
 		this.events.publish(MfaAuditEventType.MFA_CHALLENGE_ISSUED, userId);
 		return Optional.of(new MfaChallenge(issued.value(), MfaChallenge.METHODS, issued.ttl()));
@@ -96,15 +94,6 @@ public class MfaChallengeService {
 		UserDetails user = this.userDetailsService.loadUserByUsername(username);
 		String password = user.getPassword();
 		return (password != null) ? this.tokens.fingerprint(password) : null;
-	}
-
-	// Expired records are useless; one instance deletes them at most once a minute.
-	private void deleteExpiredTokensNowAndThen() {
-		long now = this.clock.millis();
-		long next = this.nextCleanup.get();
-		if (now >= next && this.nextCleanup.compareAndSet(next, now + CLEANUP_INTERVAL_MILLIS)) {
-			this.tokenUses.deleteExpired(Instant.ofEpochMilli(now));
-		}
 	}
 
 }

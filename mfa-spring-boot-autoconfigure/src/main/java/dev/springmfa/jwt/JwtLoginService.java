@@ -1,11 +1,11 @@
 package dev.springmfa.jwt;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,6 +19,7 @@ import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.jwt.JwtTokenService.RefreshToken;
+import dev.springmfa.token.ExpiredRecordCleanup;
 import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.token.MfaTokenService.IssuedToken;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -42,7 +43,6 @@ import org.springframework.util.Assert;
  */
 public class JwtLoginService {
 
-	private static final long CLEANUP_INTERVAL_MILLIS = 60_000;
 
 	private static final int MAX_REVOCATION_PASSES = 50;
 
@@ -66,7 +66,7 @@ public class JwtLoginService {
 
 	private final AccountStatusUserDetailsChecker userDetailsChecker = new AccountStatusUserDetailsChecker();
 
-	private final AtomicLong nextCleanup = new AtomicLong();
+	private final ExpiredRecordCleanup cleanup;
 
 	/**
 	 * Create a new instance.
@@ -94,6 +94,7 @@ public class JwtLoginService {
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
+		this.cleanup = new ExpiredRecordCleanup(clock, Duration.ofMinutes(1));
 	}
 
 	/**
@@ -109,7 +110,7 @@ public class JwtLoginService {
 				AuthenticationMethods.factorsOf(authentication.getAuthorities()));
 		inTransaction(() -> {
 			this.refreshTokens.save(refresh.claims());
-			deleteExpiredTokensNowAndThen();
+			this.cleanup.runIfDue(this.refreshTokens::deleteExpired);
 			return true;
 		});
 		return new TokenPair(this.tokens.issueAccessToken(username, authentication.getAuthorities()).value(),
@@ -232,15 +233,6 @@ public class JwtLoginService {
 	private @Nullable String passwordFingerprint(UserDetails user) {
 		String password = user.getPassword();
 		return (password != null) ? this.passwordFingerprints.fingerprint(password) : null;
-	}
-
-	// Expired records are useless; one instance deletes them at most once a minute.
-	private void deleteExpiredTokensNowAndThen() {
-		long now = this.clock.millis();
-		long next = this.nextCleanup.get();
-		if (now >= next && this.nextCleanup.compareAndSet(next, now + CLEANUP_INTERVAL_MILLIS)) {
-			this.refreshTokens.deleteExpired(Instant.ofEpochMilli(now));
-		}
 	}
 
 }
