@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.springmfa.MfaUserIdResolver;
@@ -293,12 +294,15 @@ public final class MfaAutoConfiguration {
 			JwtSigningKeys keyPair = MfaPropertiesValidator.jwtKeyPair(properties, resourceLoader);
 			JwtSigningKeys accessTokenKeys = (keyPair != null) ? keyPair
 					: JwtSigningKeys.hmac(keyMaterial, "mfa-access-token");
-			String issuer = (jwt.getIssuer() != null && !jwt.getIssuer().isBlank()) ? jwt.getIssuer()
-					: environment.getProperty("spring.application.name", "mfa");
-			String audience = (jwt.getAudience() != null && !jwt.getAudience().isBlank()) ? jwt.getAudience() : issuer;
+			String issuer = orDefault(jwt.getIssuer(), environment.getProperty("spring.application.name", "mfa"));
 			return new JwtTokenService(accessTokenKeys, JwtSigningKeys.hmac(keyMaterial, "mfa-refresh-token"),
-					new JwtTokenService.Settings(issuer, audience, jwt.getAccessTokenTtl(), jwt.getRefreshTokenTtl()),
+					new JwtTokenService.Settings(issuer, orDefault(jwt.getAudience(), issuer),
+							orDefault(jwt.getClientId(), issuer), jwt.getAccessTokenTtl(), jwt.getRefreshTokenTtl()),
 					clock);
+		}
+
+		private static String orDefault(@Nullable String value, String defaultValue) {
+			return (value != null && !value.isBlank()) ? value : defaultValue;
 		}
 
 		@Bean

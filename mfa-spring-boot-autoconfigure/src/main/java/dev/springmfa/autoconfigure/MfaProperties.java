@@ -173,6 +173,11 @@ public class MfaProperties {
 		private @Nullable String audience;
 
 		/**
+		 * Client ("client_id", RFC 9068) of access tokens. Defaults to the issuer.
+		 */
+		private @Nullable String clientId;
+
+		/**
 		 * PEM private key (PKCS#8, RSA of at least 2048 bits or EC), or its resource
 		 * location, that signs access tokens instead of an HMAC key derived from
 		 * mfa.signing.key. Needs mfa.jwt.public-key.
@@ -215,6 +220,14 @@ public class MfaProperties {
 
 		public void setAudience(@Nullable String audience) {
 			this.audience = audience;
+		}
+
+		public @Nullable String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(@Nullable String clientId) {
+			this.clientId = clientId;
 		}
 
 		public @Nullable String getPrivateKey() {

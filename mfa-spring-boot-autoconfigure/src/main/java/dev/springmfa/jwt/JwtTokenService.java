@@ -27,7 +27,8 @@ import org.springframework.util.Assert;
 /**
  * Issues and checks the access and refresh tokens of {@code mfa.login.mode=jwt}. Both
  * carry the factors of the login ({@code amr}, {@code amr_times}) and a purpose claim;
- * an access token is also typed {@code at+jwt} (RFC 9068). Each kind has its own key, so
+ * an access token is also a JWT profile for access tokens (RFC 9068): typed
+ * {@code at+jwt}, with {@code client_id}. Each kind has its own key, so
  * a token of one kind, or an ephemeral or activation token, never verifies as another.
  * Whether a refresh token is spent is the {@link RefreshTokenRepository}'s business.
  */
@@ -42,6 +43,8 @@ public class JwtTokenService {
 	static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
 	private static final String AUTHORITIES = "authorities";
+
+	private static final String CLIENT_ID = "client_id";
 
 	private static final String AUTH_TIME = "auth_time";
 
@@ -104,6 +107,7 @@ public class JwtTokenService {
 			.add(this.settings.audience())
 			.and()
 			.subject(username)
+			.claim(CLIENT_ID, this.settings.clientId())
 			.claim(PURPOSE, ACCESS)
 			.claim(AUTHORITIES, AuthenticationMethods.otherAuthoritiesOf(authorities))
 			.claim(AuthenticationMethods.AMR, AuthenticationMethods.amr(factors))
@@ -226,18 +230,33 @@ public class JwtTokenService {
 	}
 
 	/**
-	 * Issuer, audience and lifetimes of the tokens.
+	 * Issuer, audience, client and lifetimes of the tokens.
 	 *
 	 * @param issuer the {@code iss} of every token
 	 * @param audience the {@code aud} of access tokens
+	 * @param clientId the {@code client_id} of access tokens (RFC 9068)
 	 * @param accessTokenTtl lifetime of an access token
 	 * @param refreshTokenTtl lifetime of a refresh token
 	 */
-	public record Settings(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl) {
+	public record Settings(String issuer, String audience, String clientId, Duration accessTokenTtl,
+			Duration refreshTokenTtl) {
 
 		public Settings {
 			Assert.hasText(issuer, "issuer cannot be empty");
 			Assert.hasText(audience, "audience cannot be empty");
+			Assert.hasText(clientId, "clientId cannot be empty");
+		}
+
+		/**
+		 * Create settings whose client is the issuer: an application that logs its own
+		 * front end in.
+		 * @param issuer the {@code iss} of every token, and the {@code client_id}
+		 * @param audience the {@code aud} of access tokens
+		 * @param accessTokenTtl lifetime of an access token
+		 * @param refreshTokenTtl lifetime of a refresh token
+		 */
+		public Settings(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl) {
+			this(issuer, audience, issuer, accessTokenTtl, refreshTokenTtl);
 		}
 
 	}

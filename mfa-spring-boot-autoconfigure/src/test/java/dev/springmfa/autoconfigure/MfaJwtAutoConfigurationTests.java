@@ -82,12 +82,27 @@ class MfaJwtAutoConfigurationTests {
 	}
 
 	@Test
-	void issuerAndAudienceDefaultToTheApplicationName() {
+	void issuerAudienceAndClientDefaultToTheApplicationName() {
 		this.contextRunner.withPropertyValues("mfa.login.mode=jwt", "spring.application.name=shop")
 			.run((context) -> {
 				JsonNode claims = claims(accessToken(context));
 				assertThat(claims.get("iss").asString()).isEqualTo("shop");
 				assertThat(claims.get("aud").toString()).contains("shop");
+				assertThat(claims.get("client_id").asString()).isEqualTo("shop");
+			});
+	}
+
+	@Test
+	void appliesJwtProperties() {
+		this.contextRunner
+			.withPropertyValues("mfa.login.mode=jwt", "mfa.jwt.issuer=https://login.example",
+					"mfa.jwt.audience=orders-api", "mfa.jwt.client-id=shop-spa", "mfa.jwt.access-token-ttl=5m")
+			.run((context) -> {
+				JsonNode claims = claims(accessToken(context));
+				assertThat(claims.get("iss").asString()).isEqualTo("https://login.example");
+				assertThat(claims.get("aud").toString()).contains("orders-api");
+				assertThat(claims.get("client_id").asString()).isEqualTo("shop-spa");
+				assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(300);
 			});
 	}
 
