@@ -65,6 +65,13 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 	}
 
 	@Test
+	void authenticatedEndpointWhenNoBearerTokenThenUnauthenticatedWithBearerChallenge() {
+		Response refused = this.client.get("/api/auth/mfa/status");
+		assertProblem(refused, 401, "unauthenticated");
+		assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer");
+	}
+
+	@Test
 	void accessTokenWhenMfaLoginThenCarriesBothFactorsWithTheirTimes() {
 		String secret = enableMfa();
 		MfaHttpClient browser = newClient();
