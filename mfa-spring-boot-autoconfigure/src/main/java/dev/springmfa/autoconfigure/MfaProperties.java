@@ -448,8 +448,9 @@ public class MfaProperties {
 	public static class Signing {
 
 		/**
-		 * Base64 secret of at least 256 bits from which the key that signs ephemeral and
-		 * activation tokens is derived. Derived from the encryption key when not set.
+		 * Base64 secret of at least 256 bits from which the keys that sign tokens are
+		 * derived: ephemeral and activation tokens, and the HMAC-signed tokens of jwt
+		 * mode. Derived from the encryption key when not set.
 		 */
 		private @Nullable String key;
 

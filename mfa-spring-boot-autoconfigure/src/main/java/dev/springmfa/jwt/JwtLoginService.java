@@ -113,7 +113,7 @@ public class JwtLoginService {
 			this.cleanup.runIfDue(this.refreshTokens::deleteExpired);
 			return true;
 		});
-		return new TokenPair(this.tokens.issueAccessToken(username, authentication.getAuthorities()).value(),
+		return new TokenPair(this.tokens.issueAccessToken(username, authentication.getAuthorities()),
 				refresh.value(), this.tokens.accessTokenTtl());
 	}
 
@@ -143,7 +143,7 @@ public class JwtLoginService {
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
 		authorities.addAll(token.factors());
-		return new TokenPair(this.tokens.issueAccessToken(token.username(), authorities).value(), next.value(),
+		return new TokenPair(this.tokens.issueAccessToken(token.username(), authorities), next.value(),
 				this.tokens.accessTokenTtl());
 	}
 

@@ -92,9 +92,9 @@ public class JwtTokenService {
 	 * Issue an access token.
 	 * @param username the user
 	 * @param authorities the authorities of the login, its factors among them
-	 * @return the compact token and its lifetime
+	 * @return the compact token
 	 */
-	public IssuedToken<String> issueAccessToken(String username, Collection<? extends GrantedAuthority> authorities) {
+	public String issueAccessToken(String username, Collection<? extends GrantedAuthority> authorities) {
 		Instant now = this.clock.instant();
 		List<FactorGrantedAuthority> factors = AuthenticationMethods.factorsOf(authorities);
 		JwtBuilder builder = Jwts.builder()
@@ -115,8 +115,7 @@ public class JwtTokenService {
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(now.plus(this.settings.accessTokenTtl())));
 		lastFactorTime(factors).ifPresent((time) -> builder.claim(AUTH_TIME, time.getEpochSecond()));
-		String compact = this.accessTokenKeys.sign(builder).compact();
-		return new IssuedToken<>(username, compact, this.settings.accessTokenTtl());
+		return this.accessTokenKeys.sign(builder).compact();
 	}
 
 	/**

@@ -181,8 +181,7 @@ class MfaJwtAutoConfigurationTests {
 
 	private static String accessToken(AssertableWebApplicationContext context) {
 		return context.getBean(JwtTokenService.class)
-			.issueAccessToken("alice", List.of(FactorGrantedAuthority.fromAuthority("FACTOR_PASSWORD")))
-			.value();
+			.issueAccessToken("alice", List.of(FactorGrantedAuthority.fromAuthority("FACTOR_PASSWORD")));
 	}
 
 	private static JsonNode claims(String token) {

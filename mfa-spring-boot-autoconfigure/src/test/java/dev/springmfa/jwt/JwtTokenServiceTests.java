@@ -50,7 +50,7 @@ class JwtTokenServiceTests {
 
 	@Test
 	void parseAccessTokenWhenIssuedThenAuthoritiesAndFactorsWithTimesRoundTrip() {
-		AccessToken token = this.tokens.parseAccessToken(this.tokens.issueAccessToken("alice", AUTHORITIES).value());
+		AccessToken token = this.tokens.parseAccessToken(this.tokens.issueAccessToken("alice", AUTHORITIES));
 		assertThat(token.username()).isEqualTo("alice");
 		assertThat(token.authorities()).containsExactly("ROLE_USER");
 		assertThat(token.factors()).extracting(FactorGrantedAuthority::getAuthority)
@@ -75,7 +75,7 @@ class JwtTokenServiceTests {
 
 	@Test
 	void parseWhenTokenOfTheOtherKindThenInvalidToken() {
-		String access = this.tokens.issueAccessToken("alice", AUTHORITIES).value();
+		String access = this.tokens.issueAccessToken("alice", AUTHORITIES);
 		String refresh = this.tokens.issueRefreshToken("f", "alice", "alice", null, List.of()).value();
 		assertInvalidToken(() -> this.tokens.parseRefreshToken(access));
 		assertInvalidToken(() -> this.tokens.parseAccessToken(refresh));
@@ -83,7 +83,7 @@ class JwtTokenServiceTests {
 
 	@Test
 	void parseWhenExpiredThenInvalidToken() {
-		String access = this.tokens.issueAccessToken("alice", AUTHORITIES).value();
+		String access = this.tokens.issueAccessToken("alice", AUTHORITIES);
 		String refresh = this.tokens.issueRefreshToken("f", "alice", "alice", null, List.of()).value();
 		JwtTokenService later = service(JwtSigningKeys.hmac(KEY, "access"), clockAt(NOW.plus(Duration.ofDays(8))));
 		assertInvalidToken(() -> later.parseAccessToken(access));
@@ -92,7 +92,7 @@ class JwtTokenServiceTests {
 
 	@Test
 	void parseAccessTokenWhenIssuerOrAudienceDiffersThenInvalidToken() {
-		String access = this.tokens.issueAccessToken("alice", AUTHORITIES).value();
+		String access = this.tokens.issueAccessToken("alice", AUTHORITIES);
 		JwtTokenService otherAudience = new JwtTokenService(JwtSigningKeys.hmac(KEY, "access"),
 				JwtSigningKeys.hmac(KEY, "refresh"), new JwtTokenService.Settings("https://login.example", "billing-api",
 						Duration.ofMinutes(15), Duration.ofDays(7)),
@@ -112,7 +112,7 @@ class JwtTokenServiceTests {
 		JwtSigningKeys keys = JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic());
 		assertThat(keys.algorithm()).isEqualTo("ES256");
 		JwtTokenService service = service(keys, clockAt(NOW));
-		String access = service.issueAccessToken("alice", AUTHORITIES).value();
+		String access = service.issueAccessToken("alice", AUTHORITIES);
 		assertThat(service.parseAccessToken(access).username()).isEqualTo("alice");
 		Claims claims = verifiedClaims(pair.getPublic(), access);
 		assertThat(claims.get("amr", List.class)).containsExactly("pwd", "otp", "mfa");
@@ -124,7 +124,7 @@ class JwtTokenServiceTests {
 		generator.initialize(2048);
 		KeyPair pair = generator.generateKeyPair();
 		JwtTokenService service = service(JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic()), clockAt(NOW));
-		String access = service.issueAccessToken("alice", AUTHORITIES).value();
+		String access = service.issueAccessToken("alice", AUTHORITIES);
 		Claims claims = verifiedClaims(pair.getPublic(), access);
 		// Same key, same claims, PS256 instead of RS256: a valid signature jjwt accepts by default.
 		String pss = Jwts.builder()
@@ -143,7 +143,7 @@ class JwtTokenServiceTests {
 	void parseAccessTokenWhenHmacSignedWithThePublicKeyThenInvalidToken() throws Exception {
 		KeyPair pair = ecKeyPair();
 		JwtTokenService service = service(JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic()), clockAt(NOW));
-		String access = service.issueAccessToken("alice", AUTHORITIES).value();
+		String access = service.issueAccessToken("alice", AUTHORITIES);
 		Claims claims = verifiedClaims(pair.getPublic(), access);
 		byte[] publicKeyAsSecret = pair.getPublic().getEncoded();
 		String confused = Jwts.builder()

@@ -42,7 +42,7 @@ class SpringResourceServerInteropTests {
 	@Test
 	void decodeWhenAccessTokenValidatorOfRfc9068ThenClaimsAndFactorsAreRead() {
 		Instant now = Instant.now();
-		String token = this.tokens.issueAccessToken("alice", authorities(now)).value();
+		String token = this.tokens.issueAccessToken("alice", authorities(now));
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) this.pair.getPublic())
 			.validateType(false)
 			.build();
@@ -57,7 +57,7 @@ class SpringResourceServerInteropTests {
 
 	@Test
 	void decodeWhenAudienceIsAnotherServiceThenRefused() {
-		String token = this.tokens.issueAccessToken("alice", authorities(Instant.now())).value();
+		String token = this.tokens.issueAccessToken("alice", authorities(Instant.now()));
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) this.pair.getPublic())
 			.validateType(false)
 			.build();
@@ -68,7 +68,7 @@ class SpringResourceServerInteropTests {
 
 	@Test
 	void decodeWhenDefaultDecoderThenTypeAtJwtIsRefused() {
-		String token = this.tokens.issueAccessToken("alice", authorities(Instant.now())).value();
+		String token = this.tokens.issueAccessToken("alice", authorities(Instant.now()));
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) this.pair.getPublic()).build();
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token))
 			.withMessageContaining("typ");
