@@ -17,6 +17,7 @@ import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.web.MfaAuthenticationHandlers;
+import dev.springmfa.web.MfaCsrfFailureFilter;
 import dev.springmfa.web.MfaCsrfFilter;
 import dev.springmfa.web.MfaCsrfTokenFilter;
 import dev.springmfa.web.MfaEndpointExceptionFilter;
@@ -187,6 +188,7 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 
 		http.addFilterBefore(postProcess(new MfaRequestSizeFilter(endpoints, json, settings.maxRequestSize())),
 				CsrfFilter.class);
+		http.addFilterBefore(postProcess(new MfaCsrfFailureFilter(endpoints, handlers)), CsrfFilter.class);
 		if (stateless == null && http.getConfigurer(CsrfConfigurer.class) == null) {
 			http.addFilterAfter(postProcess(new MfaCsrfFilter(endpoints, new HttpSessionCsrfTokenRepository(), handlers)),
 					CsrfFilter.class);

@@ -42,6 +42,7 @@ public class MfaCsrfTokenFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		request.setAttribute(MfaCsrfFailureFilter.CSRF_CHECKED, Boolean.TRUE);
 		if (!this.requestMatcher.matches(request)) {
 			chain.doFilter(request, response);
 			return;
