@@ -34,7 +34,19 @@ public enum MfaErrorCode {
 	MFA_NOT_ENABLED("mfa_not_enabled", 409, "MFA not enabled"),
 
 	/** The request body is over the limit. */
-	PAYLOAD_TOO_LARGE("payload_too_large", 413, "Payload too large");
+	PAYLOAD_TOO_LARGE("payload_too_large", 413, "Payload too large"),
+
+	/** The request body is not {@code application/json}. */
+	UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415, "Unsupported media type"),
+
+	/** The request needs the second factor, or a fresher one. */
+	MFA_REQUIRED("mfa_required", 401, "Second factor required"),
+
+	/** No such endpoint under the base path. */
+	NOT_FOUND("not_found", 404, "Not found"),
+
+	/** The endpoint does not take the request's method. */
+	METHOD_NOT_ALLOWED("method_not_allowed", 405, "Method not allowed");
 
 	private final String code;
 

@@ -1,5 +1,8 @@
 package dev.springmfa;
 
+import java.time.Instant;
+
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
@@ -21,7 +24,33 @@ public final class MfaFactors {
 	 */
 	public static final String RECOVERY_CODE_AUTHORITY = "FACTOR_RECOVERY_CODE";
 
+	/**
+	 * A plain authority, not a factor, that the starter's own login adds for a user who
+	 * had no second factor when logging in, so that telling whether the login must
+	 * have one costs no query. Turning MFA on replaces it with the TOTP factor in the
+	 * session that did it and ends the user's other sessions.
+	 */
+	public static final String NOT_ENROLLED_AUTHORITY = "MFA_NOT_ENROLLED";
+
 	private MfaFactors() {
+	}
+
+	/**
+	 * Return an authentication like the given one, carrying a newly proven second factor
+	 * in place of any earlier second factor and of {@link #NOT_ENROLLED_AUTHORITY}.
+	 * @param authentication the current authentication
+	 * @param factorAuthority {@link #TOTP_AUTHORITY} or {@link #RECOVERY_CODE_AUTHORITY}
+	 * @param provenAt when the factor was proven
+	 * @return the new authentication
+	 */
+	public static Authentication withSecondFactor(Authentication authentication, String factorAuthority,
+			Instant provenAt) {
+		return authentication.toBuilder().authorities((authorities) -> {
+			authorities.removeIf((authority) -> TOTP_AUTHORITY.equals(authority.getAuthority())
+					|| RECOVERY_CODE_AUTHORITY.equals(authority.getAuthority())
+					|| NOT_ENROLLED_AUTHORITY.equals(authority.getAuthority()));
+			authorities.add(FactorGrantedAuthority.withAuthority(factorAuthority).issuedAt(provenAt).build());
+		}).build();
 	}
 
 }

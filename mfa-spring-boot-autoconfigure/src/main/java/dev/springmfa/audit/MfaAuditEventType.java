@@ -11,6 +11,9 @@ public enum MfaAuditEventType {
 	/** A second factor verified and the login completed. */
 	VERIFY_SUCCEEDED,
 
+	/** A second factor confirmed again for the current login (step-up). */
+	STEP_UP_SUCCEEDED,
+
 	/** A wrong second-factor code. */
 	VERIFY_FAILED,
 

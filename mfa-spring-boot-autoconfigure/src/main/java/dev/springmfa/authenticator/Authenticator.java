@@ -17,7 +17,7 @@ import dev.springmfa.crypto.EncryptedValue;
  * A user's TOTP authenticator: the encrypted secret, the last accepted time step (for
  * replay protection) and the lockout counters of the second factor. One per user.
  */
-@Entity
+@Entity(name = "MfaAuthenticator")
 @Table(name = "mfa_authenticator",
 		uniqueConstraints = @UniqueConstraint(name = "uk_mfa_authenticator_user_type",
 				columnNames = { "user_id", "type" }))

@@ -30,7 +30,7 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	@Override
 	public Optional<Authenticator> findByUserId(String userId) {
 		return this.entityManager
-			.createQuery("select a from Authenticator a where a.userId = :userId and a.type = :type",
+			.createQuery("select a from MfaAuthenticator a where a.userId = :userId and a.type = :type",
 					Authenticator.class)
 			.setParameter("userId", userId)
 			.setParameter("type", Authenticator.TOTP)
@@ -52,7 +52,7 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	public boolean acceptTimeStep(long authenticatorId, long timeStep, Instant now, int maxFailedAttempts) {
 		// RFC 6238 §5.2: a code's time step is accepted once; only a later step may follow.
 		return this.entityManager.createQuery("""
-				update Authenticator a
+				update MfaAuthenticator a
 				set a.lastUsedStep = :step, a.lastUsedAt = :now, a.failedAttempts = 0, a.lockedUntil = null
 				where a.id = :id and (a.lastUsedStep is null or a.lastUsedStep < :step)
 				and (a.lockedUntil is null or a.lockedUntil <= :now) and a.failedAttempts < :max
@@ -67,7 +67,7 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	@Override
 	public List<RecoveryCode> findUnusedRecoveryCodes(long authenticatorId) {
 		return this.entityManager
-			.createQuery("select c from RecoveryCode c where c.authenticatorId = :id and c.usedAt is null order by c.id",
+			.createQuery("select c from MfaRecoveryCode c where c.authenticatorId = :id and c.usedAt is null order by c.id",
 					RecoveryCode.class)
 			.setParameter("id", authenticatorId)
 			.getResultList();
@@ -78,7 +78,7 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 		// Lock the authenticator row first, as acceptTimeStep does, so that concurrent
 		// checks of one user always take their locks in the same order.
 		int unlocked = this.entityManager.createQuery("""
-				update Authenticator a
+				update MfaAuthenticator a
 				set a.lastUsedAt = :now, a.failedAttempts = 0, a.lockedUntil = null
 				where a.id = :id and (a.lockedUntil is null or a.lockedUntil <= :now) and a.failedAttempts < :max
 				""")
@@ -90,7 +90,7 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 			return false;
 		}
 		return this.entityManager
-			.createQuery("update RecoveryCode c set c.usedAt = :now where c.id = :id and c.usedAt is null")
+			.createQuery("update MfaRecoveryCode c set c.usedAt = :now where c.id = :id and c.usedAt is null")
 			.setParameter("now", now)
 			.setParameter("id", recoveryCodeId)
 			.executeUpdate() == 1;
@@ -98,7 +98,7 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 
 	@Override
 	public void replaceRecoveryCodes(long authenticatorId, List<EncryptedValue> recoveryCodes, Instant now) {
-		this.entityManager.createQuery("delete from RecoveryCode c where c.authenticatorId = :id")
+		this.entityManager.createQuery("delete from MfaRecoveryCode c where c.authenticatorId = :id")
 			.setParameter("id", authenticatorId)
 			.executeUpdate();
 		recoveryCodes.forEach((code) -> this.entityManager.persist(new RecoveryCode(authenticatorId, code, now)));
@@ -107,14 +107,14 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	@Override
 	public int incrementFailedAttempts(long authenticatorId) {
 		this.entityManager
-			.createQuery("update Authenticator a set a.failedAttempts = a.failedAttempts + 1 where a.id = :id")
+			.createQuery("update MfaAuthenticator a set a.failedAttempts = a.failedAttempts + 1 where a.id = :id")
 			.setParameter("id", authenticatorId)
 			.executeUpdate();
 		// Read back inside the same transaction, which holds the row lock of the update:
 		// concurrent failures each see their own, distinct count. A concurrent
 		// deactivation may have deleted the row: nothing is left to count.
 		return this.entityManager
-			.createQuery("select a.failedAttempts from Authenticator a where a.id = :id", Integer.class)
+			.createQuery("select a.failedAttempts from MfaAuthenticator a where a.id = :id", Integer.class)
 			.setParameter("id", authenticatorId)
 			.getResultStream()
 			.findFirst()
@@ -123,7 +123,7 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 
 	@Override
 	public void lockUntil(long authenticatorId, Instant lockedUntil) {
-		this.entityManager.createQuery("update Authenticator a set a.lockedUntil = :until where a.id = :id")
+		this.entityManager.createQuery("update MfaAuthenticator a set a.lockedUntil = :until where a.id = :id")
 			.setParameter("until", lockedUntil)
 			.setParameter("id", authenticatorId)
 			.executeUpdate();
@@ -132,17 +132,17 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	@Override
 	public boolean resetLockout(String userId) {
 		return this.entityManager.createQuery(
-				"update Authenticator a set a.failedAttempts = 0, a.lockedUntil = null where a.userId = :userId")
+				"update MfaAuthenticator a set a.failedAttempts = 0, a.lockedUntil = null where a.userId = :userId")
 			.setParameter("userId", userId)
 			.executeUpdate() > 0;
 	}
 
 	@Override
 	public void delete(long authenticatorId) {
-		this.entityManager.createQuery("delete from RecoveryCode c where c.authenticatorId = :id")
+		this.entityManager.createQuery("delete from MfaRecoveryCode c where c.authenticatorId = :id")
 			.setParameter("id", authenticatorId)
 			.executeUpdate();
-		this.entityManager.createQuery("delete from Authenticator a where a.id = :id")
+		this.entityManager.createQuery("delete from MfaAuthenticator a where a.id = :id")
 			.setParameter("id", authenticatorId)
 			.executeUpdate();
 	}

@@ -17,7 +17,7 @@ import dev.springmfa.crypto.EncryptedValue;
  * One recovery code of an authenticator, kept encrypted so that the unused codes can be
  * listed again without a database dump revealing them.
  */
-@Entity
+@Entity(name = "MfaRecoveryCode")
 @Table(name = "mfa_recovery_code",
 		indexes = @Index(name = "ix_mfa_recovery_code_authenticator", columnList = "authenticator_id"))
 public class RecoveryCode {

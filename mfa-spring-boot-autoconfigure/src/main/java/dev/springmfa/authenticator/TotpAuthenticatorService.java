@@ -172,6 +172,21 @@ public class TotpAuthenticatorService {
 	}
 
 	/**
+	 * Confirm the second factor again for the current login (step-up): a current TOTP
+	 * code, or an unused recovery code, which is then spent. Replay, lockout and audit
+	 * apply as on the second login step.
+	 * @param userId the user
+	 * @param code the code
+	 * @return the factor authority that the code proved
+	 */
+	public String stepUp(String userId, String code) {
+		String factor = withVerifiedCode(userId, code, true, (authenticator) -> {
+		});
+		this.events.publish(MfaAuditEventType.STEP_UP_SUCCEEDED, userId);
+		return factor;
+	}
+
+	/**
 	 * Return the unused recovery codes.
 	 * @param userId the user
 	 * @return the codes, formatted
@@ -215,22 +230,25 @@ public class TotpAuthenticatorService {
 		return false;
 	}
 
-	private void withVerifiedCode(String userId, String code, boolean allowRecoveryCode,
+	// Returns the factor authority that the code proved.
+	private String withVerifiedCode(String userId, String code, boolean allowRecoveryCode,
 			java.util.function.Consumer<Authenticator> action) {
 		Authenticator authenticator = find(userId).orElseThrow(MfaException::notEnabled);
 		this.verifier.checkNotLocked(authenticator);
-		Boolean verified = this.transactions.execute((status) -> {
-			if (this.verifier.verifyAndSpend(authenticator, code, allowRecoveryCode).isEmpty()) {
+		String factor = this.transactions.execute((status) -> {
+			Optional<String> proven = this.verifier.verifyAndSpend(authenticator, code, allowRecoveryCode);
+			if (proven.isEmpty()) {
 				status.setRollbackOnly();
-				return false;
+				return null;
 			}
 			action.accept(authenticator);
-			return true;
+			return proven.get();
 		});
-		if (!Boolean.TRUE.equals(verified)) {
+		if (factor == null) {
 			this.events.publish(MfaAuditEventType.VERIFY_FAILED, userId);
 			throw this.verifier.recordFailure(authenticator);
 		}
+		return factor;
 	}
 
 	private Optional<Authenticator> find(String userId) {

@@ -1,11 +1,13 @@
 package dev.springmfa.autoconfigure;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,45 +16,49 @@ import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditLogger;
 import dev.springmfa.authentication.MfaChallengeService;
+import dev.springmfa.authentication.MfaUserStore;
 import dev.springmfa.authentication.MfaVerificationService;
-import dev.springmfa.authenticator.Authenticator;
 import dev.springmfa.authenticator.AuthenticatorRepository;
 import dev.springmfa.authenticator.JpaAuthenticatorRepository;
 import dev.springmfa.authenticator.LockoutPolicy;
 import dev.springmfa.authenticator.SecondFactorVerifier;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.authorization.MfaAuthorizationManagers;
+import dev.springmfa.authorization.MfaEnrollment;
 import dev.springmfa.config.MfaConfigurer;
+import dev.springmfa.config.MfaEndpoints;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.jwt.JpaRefreshTokenRepository;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtSigningKeys;
 import dev.springmfa.jwt.JwtTokenService;
-import dev.springmfa.jwt.RefreshTokenRecord;
 import dev.springmfa.jwt.RefreshTokenRepository;
 import dev.springmfa.jwt.RefreshTokenRevocationListener;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
 import dev.springmfa.token.EphemeralTokenRepository;
-import dev.springmfa.token.EphemeralTokenUse;
 import dev.springmfa.token.JpaEphemeralTokenRepository;
 import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.totp.TotpGenerator;
 import dev.springmfa.totp.TotpSecretGenerator;
+import dev.springmfa.web.HttpSessionRegistry;
 import dev.springmfa.web.MfaCurrentUser;
 import dev.springmfa.web.MfaExceptionHandler;
 import dev.springmfa.web.MfaJsonHttp;
+import dev.springmfa.web.MfaLoginUpgrade;
+import dev.springmfa.web.MfaSessions;
 import dev.springmfa.web.MfaStatusController;
+import dev.springmfa.web.SpringSessionRegistry;
 import dev.springmfa.web.TotpController;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -60,20 +66,31 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.security.access.hierarchicalroles.NullRoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.Authentication;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of TOTP and recovery-code
@@ -83,18 +100,33 @@ import org.springframework.transaction.support.TransactionTemplate;
  * @see MfaConfigurer
  */
 @AutoConfiguration(after = { SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-		DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class, FlywayAutoConfiguration.class,
-		JacksonAutoConfiguration.class },
-		afterName = "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration")
+		DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class, JacksonAutoConfiguration.class },
+		afterName = { "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
+				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+				"org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration",
+				"org.springframework.boot.session.autoconfigure.SessionAutoConfiguration" })
 @ConditionalOnClass({ EnableWebSecurity.class, EntityManagerFactory.class, TotpGenerator.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty("mfa.enabled")
 @EnableConfigurationProperties(MfaProperties.class)
-@AutoConfigurationPackage(basePackageClasses = { Authenticator.class, EphemeralTokenUse.class, RefreshTokenRecord.class })
-@Import({ MfaAutoConfiguration.CoreConfiguration.class, MfaAutoConfiguration.PersistenceConfiguration.class,
+@Import({ MfaAutoConfiguration.SpringSessionConfiguration.class,
+		MfaAutoConfiguration.ApplicationMigrationsConfiguration.class, MfaAutoConfiguration.CoreConfiguration.class, MfaAutoConfiguration.PersistenceConfiguration.class,
 		MfaAutoConfiguration.SchemaMigrationConfiguration.class, MfaAutoConfiguration.JwtConfiguration.class,
-		MfaAutoConfiguration.WebConfiguration.class })
+		MfaAutoConfiguration.AuthorizationConfiguration.class, MfaAutoConfiguration.WebConfiguration.class })
 public final class MfaAutoConfiguration {
+
+	// The application's clock where it has one (tests move it); the starter registers
+	// none, so that it does not hand the application a general-purpose bean.
+	static Clock clock(ObjectProvider<Clock> clock) {
+		return clock.getIfUnique(Clock::systemUTC);
+	}
+
+	// Programmatic transactions on the application's transaction manager, built here
+	// rather than registered: a TransactionOperations bean would make Spring Boot's
+	// transactionTemplate back off.
+	static TransactionOperations transactions(PlatformTransactionManager transactionManager) {
+		return new TransactionTemplate(transactionManager);
+	}
 
 	// Every signing key is derived from this, one per kind of token.
 	private static byte[] keyMaterial(MfaProperties properties) {
@@ -111,12 +143,6 @@ public final class MfaAutoConfiguration {
 			MfaPropertiesValidator.validate(properties);
 			return new SecretEncryptor(MfaPropertiesValidator.encryptionKey(properties),
 					MfaPropertiesValidator.previousEncryptionKeys(properties));
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		Clock mfaClock() {
-			return Clock.systemUTC();
 		}
 
 		@Bean
@@ -149,9 +175,10 @@ public final class MfaAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MfaTokenService mfaTokenService(MfaProperties properties, SecretEncryptor encryptor, Clock clock) {
+		MfaTokenService mfaTokenService(MfaProperties properties, SecretEncryptor encryptor,
+				ObjectProvider<Clock> clock) {
 			return new MfaTokenService(keyMaterial(properties), encryptor, properties.getEphemeralToken().getTtl(),
-					properties.getActivationToken().getTtl(), clock);
+					properties.getActivationToken().getTtl(), clock(clock));
 		}
 
 		@Bean
@@ -162,8 +189,9 @@ public final class MfaAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MfaAuditEventPublisher mfaAuditEventPublisher(ApplicationEventPublisher publisher, Clock clock) {
-			return new MfaAuditEventPublisher(publisher, clock);
+		MfaAuditEventPublisher mfaAuditEventPublisher(ApplicationEventPublisher publisher,
+				ObjectProvider<Clock> clock) {
+			return new MfaAuditEventPublisher(publisher, clock(clock));
 		}
 
 		@Bean
@@ -173,18 +201,13 @@ public final class MfaAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnMissingBean(name = "mfaTransactionOperations")
-		TransactionOperations mfaTransactionOperations(PlatformTransactionManager transactionManager) {
-			return new TransactionTemplate(transactionManager);
-		}
-
-		@Bean
 		@ConditionalOnMissingBean
 		SecondFactorVerifier mfaSecondFactorVerifier(AuthenticatorRepository authenticators,
 				SecretEncryptor encryptor, TotpGenerator totp, LockoutPolicy lockoutPolicy,
-				TransactionOperations mfaTransactionOperations, Clock clock, MfaAuditEventPublisher events) {
-			return new SecondFactorVerifier(authenticators, encryptor, totp, lockoutPolicy, mfaTransactionOperations,
-					clock, events);
+				PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
+				MfaAuditEventPublisher events) {
+			return new SecondFactorVerifier(authenticators, encryptor, totp, lockoutPolicy,
+					transactions(transactionManager), clock(clock), events);
 		}
 
 		@Bean
@@ -192,8 +215,8 @@ public final class MfaAutoConfiguration {
 		TotpAuthenticatorService mfaTotpAuthenticatorService(MfaProperties properties, Environment environment,
 				AuthenticatorRepository authenticators, SecondFactorVerifier verifier, MfaTokenService tokens,
 				SecretEncryptor encryptor, TotpGenerator totp, TotpSecretGenerator secrets,
-				RecoveryCodeGenerator recoveryCodes, TransactionOperations mfaTransactionOperations,
-				MfaAuditEventPublisher events, Clock clock) {
+				RecoveryCodeGenerator recoveryCodes, PlatformTransactionManager transactionManager,
+				MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
 			String issuer = properties.getTotp().getIssuer();
 			if (issuer == null || issuer.isBlank()) {
 				issuer = environment.getProperty("spring.application.name", "Spring");
@@ -201,38 +224,40 @@ public final class MfaAutoConfiguration {
 			return new TotpAuthenticatorService(authenticators, verifier, tokens, encryptor, totp, secrets,
 					recoveryCodes,
 					new TotpAuthenticatorService.Settings(issuer, properties.getRecoveryCodes().getCount()),
-					mfaTransactionOperations, events, clock);
+					transactions(transactionManager), events, clock(clock));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MfaUserStore mfaUserStore(ApplicationContext context) {
+			return new MfaUserStore(() -> MfaUserStores.find(context));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		MfaChallengeService mfaChallengeService(TotpAuthenticatorService authenticators, MfaTokenService tokens,
-				EphemeralTokenRepository tokenUses, ObjectProvider<UserDetailsService> userDetailsService,
-				MfaUserIdResolver userIdResolver, TransactionOperations mfaTransactionOperations,
-				MfaAuditEventPublisher events, Clock clock) {
-			return new MfaChallengeService(authenticators, tokens, tokenUses, requireUserDetailsService(userDetailsService),
-					userIdResolver, mfaTransactionOperations, events, clock);
+				EphemeralTokenRepository tokenUses, MfaUserStore users, MfaUserIdResolver userIdResolver,
+				PlatformTransactionManager transactionManager, MfaAuditEventPublisher events,
+				ObjectProvider<Clock> clock) {
+			return new MfaChallengeService(authenticators, tokens, tokenUses, users.asUserDetailsService(),
+					userIdResolver, transactions(transactionManager), events, clock(clock));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		MfaVerificationService mfaVerificationService(MfaProperties properties, MfaTokenService tokens,
 				EphemeralTokenRepository tokenUses, AuthenticatorRepository authenticators,
-				SecondFactorVerifier verifier, ObjectProvider<UserDetailsService> userDetailsService,
-				TransactionOperations mfaTransactionOperations, MfaAuditEventPublisher events, Clock clock) {
+				SecondFactorVerifier verifier, MfaUserStore users, PlatformTransactionManager transactionManager,
+				MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
 			return new MfaVerificationService(tokens, tokenUses, authenticators, verifier,
-					requireUserDetailsService(userDetailsService), mfaTransactionOperations, events,
-					properties.getLockout().getMaxAttempts(), clock);
+					users.asUserDetailsService(), transactions(transactionManager), events,
+					properties.getLockout().getMaxAttempts(), clock(clock));
 		}
 
-		static UserDetailsService requireUserDetailsService(ObjectProvider<UserDetailsService> provider) {
-			UserDetailsService userDetailsService = provider.getIfUnique();
-			if (userDetailsService == null) {
-				throw new MfaConfigurationException("mfa.enabled",
-						"the second login step needs exactly one UserDetailsService bean to load the user again",
-						"Define a single UserDetailsService bean (for example a JdbcUserDetailsManager), or mark one @Primary.");
-			}
-			return userDetailsService;
+		// Finds the store at the start, so that a missing one stops it.
+		@Bean
+		static SmartInitializingSingleton mfaUserStoreCheck(ObjectProvider<MfaUserStore> users) {
+			return () -> users.ifAvailable(MfaUserStore::userDetailsService);
 		}
 
 	}
@@ -252,6 +277,11 @@ public final class MfaAutoConfiguration {
 			return new JpaEphemeralTokenRepository(sharedEntityManager(entityManagerFactory));
 		}
 
+		@Bean
+		static MfaManagedTypes mfaManagedTypes() {
+			return new MfaManagedTypes();
+		}
+
 		private static EntityManager sharedEntityManager(EntityManagerFactory entityManagerFactory) {
 			return SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 		}
@@ -265,11 +295,10 @@ public final class MfaAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MfaSchemaMigration mfaSchemaMigration(DataSource dataSource, MfaProperties properties,
-				ObjectProvider<FlywayMigrationInitializer> applicationMigrations) {
+				ObjectProvider<ApplicationMigrations> applicationMigrations) {
 			// The application's own migrations first: its Flyway refuses a non-empty
 			// schema without its history table.
-			applicationMigrations.orderedStream().forEach((initializer) -> {
-			});
+			applicationMigrations.ifAvailable((migrations) -> migrations.await().run());
 			return new MfaSchemaMigration(dataSource, properties.getSchema().getHistoryTable());
 		}
 
@@ -280,6 +309,26 @@ public final class MfaAutoConfiguration {
 
 	}
 
+	// Only where the application runs Spring Boot's Flyway auto-configuration: the
+	// starter brings Flyway's core but not that.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(FlywayMigrationInitializer.class)
+	static class ApplicationMigrationsConfiguration {
+
+		@Bean
+		ApplicationMigrations mfaApplicationMigrations(ObjectProvider<FlywayMigrationInitializer> initializers) {
+			return new ApplicationMigrations(() -> initializers.orderedStream().forEach((initializer) -> {
+			}));
+		}
+
+	}
+
+	// Runs the application's Flyway migrations, where it has them, by asking for their
+	// initializers.
+	record ApplicationMigrations(Runnable await) {
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "mfa.login.mode", havingValue = "jwt")
 	static class JwtConfiguration {
@@ -287,7 +336,7 @@ public final class MfaAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		JwtTokenService mfaJwtTokenService(MfaProperties properties, Environment environment,
-				ResourceLoader resourceLoader, Clock clock) {
+				ResourceLoader resourceLoader, ObjectProvider<Clock> clock) {
 			MfaPropertiesValidator.validateJwt(properties);
 			MfaProperties.Jwt jwt = properties.getJwt();
 			byte[] keyMaterial = keyMaterial(properties);
@@ -298,7 +347,7 @@ public final class MfaAutoConfiguration {
 			return new JwtTokenService(accessTokenKeys, JwtSigningKeys.hmac(keyMaterial, "mfa-refresh-token"),
 					new JwtTokenService.Settings(issuer, orDefault(jwt.getAudience(), issuer),
 							orDefault(jwt.getClientId(), issuer), jwt.getAccessTokenTtl(), jwt.getRefreshTokenTtl()),
-					clock);
+					clock(clock));
 		}
 
 		private static String orDefault(@Nullable String value, String defaultValue) {
@@ -315,12 +364,11 @@ public final class MfaAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		JwtLoginService mfaJwtLoginService(JwtTokenService tokens, RefreshTokenRepository refreshTokens,
-				MfaTokenService passwordFingerprints, ObjectProvider<UserDetailsService> userDetailsService,
-				MfaUserIdResolver userIdResolver, TransactionOperations mfaTransactionOperations,
-				MfaAuditEventPublisher events, Clock clock) {
-			return new JwtLoginService(tokens, refreshTokens, passwordFingerprints,
-					CoreConfiguration.requireUserDetailsService(userDetailsService), userIdResolver,
-					mfaTransactionOperations, events, clock);
+				MfaTokenService passwordFingerprints, MfaUserStore users, MfaUserIdResolver userIdResolver,
+				PlatformTransactionManager transactionManager, MfaAuditEventPublisher events,
+				ObjectProvider<Clock> clock) {
+			return new JwtLoginService(tokens, refreshTokens, passwordFingerprints, users.asUserDetailsService(),
+					userIdResolver, transactions(transactionManager), events, clock(clock));
 		}
 
 		@Bean
@@ -332,7 +380,45 @@ public final class MfaAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	static class AuthorizationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MfaEnrollment mfaEnrollment(TotpAuthenticatorService authenticators, MfaUserIdResolver userIdResolver) {
+			return new MfaEnrollment(authenticators::isEnabled, userIdResolver);
+		}
+
+		// Raw, as Spring Security's own @EnableMultiFactorAuthentication declares it, so
+		// that request and method security both find it.
+		@Bean
+		@ConditionalOnMissingBean(AuthorizationManagerFactory.class)
+		@SuppressWarnings("rawtypes")
+		DefaultAuthorizationManagerFactory mfaAuthorizationManagerFactory(MfaEnrollment enrollment,
+				ObjectProvider<RoleHierarchy> roleHierarchy, ObjectProvider<GrantedAuthorityDefaults> authorityDefaults) {
+			GrantedAuthorityDefaults defaults = authorityDefaults.getIfAvailable();
+			return MfaAuthorizationManagers.factory(enrollment, roleHierarchy.getIfAvailable(NullRoleHierarchy::new),
+					(defaults != null) ? defaults.getRolePrefix() : "ROLE_");
+		}
+
+		@Bean
+		@Conditional(OnNoRequestAuthorizationPostProcessorCondition.class)
+		ObjectPostProcessor<AuthorizationManager<HttpServletRequest>> mfaRequestAuthorizationPostProcessor(
+				MfaEnrollment enrollment) {
+			return MfaAuthorizationManagers.requestAuthorization(enrollment);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class WebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MfaEndpoints mfaEndpoints(MfaProperties properties) {
+			return new MfaEndpoints(properties.getBasePath(),
+					properties.getLogin().getMode() == MfaProperties.LoginMode.JWT,
+					properties.getMaxRequestSize().toBytes());
+		}
 
 		@Bean
 		@ConditionalOnMissingBean
@@ -343,14 +429,28 @@ public final class MfaAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MfaCurrentUser mfaCurrentUser(MfaUserIdResolver userIdResolver) {
-			return new MfaCurrentUser(userIdResolver);
+		MfaCurrentUser mfaCurrentUser(MfaUserIdResolver userIdResolver, MfaEnrollment enrollment) {
+			return new MfaCurrentUser(userIdResolver, enrollment);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		TotpController mfaTotpController(TotpAuthenticatorService service, MfaCurrentUser currentUser) {
-			return new TotpController(service, currentUser);
+		MfaSessions mfaSessions() {
+			return new HttpSessionRegistry();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MfaLoginUpgrade mfaLoginUpgrade(MfaSessions sessions, ObjectProvider<JwtLoginService> jwtLoginService,
+				ObjectProvider<Clock> clock) {
+			return new MfaLoginUpgrade(sessions, jwtLoginService.getIfAvailable(), clock(clock));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TotpController mfaTotpController(TotpAuthenticatorService service, MfaCurrentUser currentUser,
+				MfaLoginUpgrade loginUpgrade) {
+			return new TotpController(service, currentUser, loginUpgrade);
 		}
 
 		@Bean
@@ -369,6 +469,37 @@ public final class MfaAutoConfiguration {
 		@ConditionalOnMissingBean(name = "mfaHttpSecurityCustomizer")
 		Customizer<HttpSecurity> mfaHttpSecurityCustomizer() {
 			return (http) -> http.with(MfaConfigurer.mfa(), Customizer.withDefaults());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(FindByIndexNameSessionRepository.class)
+	static class SpringSessionConfiguration {
+
+		// Spring Session's repository where the application has one, else the
+		// container's sessions; looked up on first use, once every bean is there.
+		@Bean
+		@ConditionalOnMissingBean
+		MfaSessions mfaSessions(ObjectProvider<FindByIndexNameSessionRepository<?>> repository) {
+			return new LazyMfaSessions(SingletonSupplier.of(() -> {
+				FindByIndexNameSessionRepository<?> sessions = repository.getIfUnique();
+				return (sessions != null) ? new SpringSessionRegistry(sessions) : new HttpSessionRegistry();
+			}));
+		}
+
+	}
+
+	private record LazyMfaSessions(Supplier<MfaSessions> sessions) implements MfaSessions {
+
+		@Override
+		public void register(HttpServletRequest request, Authentication authentication) {
+			this.sessions.get().register(request, authentication);
+		}
+
+		@Override
+		public void endOtherSessions(String username, HttpServletRequest request) {
+			this.sessions.get().endOtherSessions(username, request);
 		}
 
 	}

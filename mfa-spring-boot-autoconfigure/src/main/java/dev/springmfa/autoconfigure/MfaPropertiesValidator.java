@@ -145,6 +145,12 @@ final class MfaPropertiesValidator {
 		if (value == null || value.isBlank()) {
 			throw new MfaConfigurationException(property, "is not set", MAKE_KEY);
 		}
+		// Spring leaves a placeholder whose variable is missing as it is.
+		if (value.strip().startsWith("${")) {
+			throw new MfaConfigurationException(property,
+					"is not set: its placeholder " + value.strip() + " did not resolve", MAKE_KEY
+							+ " Set the environment variable or property that the placeholder names.");
+		}
 		byte[] key;
 		try {
 			key = SecretEncryptor.decodeKey(value, property);

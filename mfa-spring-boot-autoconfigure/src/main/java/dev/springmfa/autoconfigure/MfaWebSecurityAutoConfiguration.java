@@ -1,5 +1,7 @@
 package dev.springmfa.autoconfigure;
 
+import dev.springmfa.config.MfaConfigurer;
+import dev.springmfa.config.MfaEndpoints;
 import dev.springmfa.web.MfaAuthenticationHandlers;
 import dev.springmfa.web.MfaJsonHttp;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,12 +13,15 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOn
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of a default security filter chain
  * for applications that define none: every request needs a complete login, answered with
- * problem documents instead of a login page. Spring Boot's own default chain backs off.
+ * problem documents instead of a login page; the SPA cookie CSRF setup in session mode, no
+ * session and no CSRF protection in jwt mode. Spring Boot's own default chain backs off.
  */
 @AutoConfiguration(after = MfaAutoConfiguration.class, before = ServletWebSecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -26,11 +31,18 @@ import org.springframework.security.web.SecurityFilterChain;
 public final class MfaWebSecurityAutoConfiguration {
 
 	@Bean
-	SecurityFilterChain mfaSecurityFilterChain(HttpSecurity http, MfaJsonHttp json) {
+	SecurityFilterChain mfaSecurityFilterChain(HttpSecurity http, MfaJsonHttp json, MfaEndpoints endpoints) {
 		MfaAuthenticationHandlers handlers = new MfaAuthenticationHandlers(json);
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+		if (endpoints.stateless()) {
+			// The chain is the starter's own: bearer tokens only, nothing kept between requests.
+			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			http.csrf(AbstractHttpConfigurer::disable);
+			http.requestCache((cache) -> cache.disable());
+		}
+		http.with(MfaConfigurer.mfa(), (mfa) -> mfa.spaCsrf(!endpoints.stateless()));
 		return http.build();
 	}
 

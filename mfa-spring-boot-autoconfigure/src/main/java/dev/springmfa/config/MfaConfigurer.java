@@ -1,20 +1,34 @@
 package dev.springmfa.config;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.springmfa.MfaFactors;
+import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaCodeAuthenticationProvider;
 import dev.springmfa.authentication.MfaVerificationService;
+import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.web.MfaAuthenticationHandlers;
+import dev.springmfa.web.MfaCsrfFailureFilter;
+import dev.springmfa.web.MfaCsrfFilter;
 import dev.springmfa.web.MfaCsrfTokenFilter;
+import dev.springmfa.web.MfaEndpointExceptionFilter;
 import dev.springmfa.web.MfaJsonHttp;
 import dev.springmfa.web.MfaLoginFilter;
 import dev.springmfa.web.MfaRequestSizeFilter;
+import dev.springmfa.web.MfaSessions;
+import dev.springmfa.web.MfaStepUpFilter;
 import dev.springmfa.web.MfaVerificationFilter;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -22,52 +36,58 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Adds the two-step JSON login to a security filter chain: the password step through the
- * chain's {@link AuthenticationManager}, the code step, the SPA's CSRF bootstrap, and
- * problem-document answers for the MFA endpoints. In {@code mfa.login.mode=jwt} a
- * completed login answers with an access and a refresh token instead of a session; the
- * chain then authenticates {@code Authorization: Bearer} requests, spends refresh tokens
- * at {@code token/refresh}, revokes them at logout, keeps no session and needs no CSRF
- * protection.
+ * Adds the MFA endpoints to a security filter chain: the password step through the
+ * chain's {@link AuthenticationManager}, the code step, step-up, the SPA's CSRF
+ * bootstrap, and problem-document answers for the MFA endpoints; and answers a request
+ * that lacks the second factor with {@code mfa_required} through Spring Security's
+ * missing-authority handling. Everything else of the chain stays as the application made
+ * it: its CSRF setup, entry points, access-denied handlers and sessions. In
+ * {@code mfa.login.mode=jwt} a completed login answers with an access and a refresh
+ * token; the chain then also authenticates {@code Authorization: Bearer} requests, which
+ * need no CSRF token.
  *
  * <pre class="code">
- * http.with(MfaConfigurer.mfa(), (mfa) -&gt; mfa.spaCsrf(false));
+ * http.with(MfaConfigurer.mfa(), Customizer.withDefaults());
  * </pre>
  *
  * The auto-configuration applies it to every {@link HttpSecurity}; an application that
- * calls {@code with} itself replaces that instance with its own. Each collaborator is the
- * one set here, else the application context's unique bean of its type.
+ * calls {@code with} itself replaces that instance with its own. With MFA off it adds
+ * nothing. Each collaborator is the one set here, else the application context's unique
+ * bean of its type.
  */
 public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, HttpSecurity> {
 
-	private @Nullable String basePath;
-
-	private @Nullable StatelessLogin stateless;
-
-	private boolean spaCsrf = true;
+	private boolean spaCsrf;
 
 	private @Nullable MfaChallengeService challengeService;
 
 	private @Nullable MfaVerificationService verificationService;
 
-	private @Nullable MfaJsonHttp json;
-
 	private @Nullable JwtLoginService jwtLoginService;
+
+	private @Nullable MfaAuthenticationHandlers handlers;
+
+	private @Nullable StatelessLogin stateless;
 
 	/**
 	 * Create a configurer; prefer {@link #mfa()}.
@@ -84,9 +104,11 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 	}
 
 	/**
-	 * Set whether to configure Spring Security's cookie CSRF protection for SPAs
-	 * ({@code csrf.spa()}) where the chain has CSRF protection on.
-	 * @param spaCsrf whether to configure it; {@code true} by default
+	 * Set whether to switch the chain's CSRF protection to Spring Security's cookie setup
+	 * for SPAs ({@code csrf.spa()}) where it is on. Off by default: the application's
+	 * own setup stays, and {@code GET {base-path}/csrf} hands out its token. The
+	 * starter's default chain turns it on.
+	 * @param spaCsrf whether to switch
 	 * @return this configurer
 	 */
 	public MfaConfigurer spaCsrf(boolean spaCsrf) {
@@ -129,27 +151,52 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 
 	@Override
 	public void init(HttpSecurity http) {
-		StatelessLogin stateless = stateless(http);
-		if (stateless != null) {
-			stateless.init(http);
+		MfaEndpoints endpoints = endpoints(http);
+		if (endpoints == null) {
+			return;
 		}
-		else if (this.spaCsrf && http.getConfigurer(CsrfConfigurer.class) != null) {
-			http.csrf(CsrfConfigurer::spa);
-		}
+		MfaAuthenticationHandlers handlers = handlers(http);
 		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
 		if (exceptions != null) {
-			MfaAuthenticationHandlers handlers = handlers(http);
-			RequestMatcher endpoints = PathPatternRequestMatcher.pathPattern(basePath(http) + "/**");
-			exceptions.defaultAuthenticationEntryPointFor(handlers, endpoints);
-			exceptions.defaultAccessDeniedHandlerFor(handlers, endpoints);
+			exceptions.defaultDeniedHandlerForMissingAuthority(handlers::commenceSecondFactor,
+					MfaFactors.TOTP_AUTHORITY);
+			exceptions.defaultDeniedHandlerForMissingAuthority(handlers::commenceSecondFactor,
+					MfaFactors.RECOVERY_CODE_AUTHORITY);
+		}
+		StatelessLogin stateless = stateless(http);
+		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
+		if (stateless != null) {
+			stateless.init(http, publicEndpoints(endpoints.basePath()));
+		}
+		else if (csrf != null && this.spaCsrf) {
+			http.csrf(CsrfConfigurer::spa);
 		}
 	}
 
 	@Override
 	public void configure(HttpSecurity http) {
-		String basePath = basePath(http);
-		MfaJsonHttp json = json(http);
+		MfaEndpoints settings = endpoints(http);
+		if (settings == null) {
+			return;
+		}
+		String basePath = settings.basePath();
+		RequestMatcher endpoints = PathPatternRequestMatcher.pathPattern(basePath + "/**");
+		MfaJsonHttp json = resolve(http, null, MfaJsonHttp.class);
 		MfaAuthenticationHandlers handlers = handlers(http);
+		StatelessLogin stateless = stateless(http);
+		SessionAuthenticationStrategy sessionStrategy = sessionAuthenticationStrategy(http, stateless);
+
+		http.addFilterBefore(postProcess(new MfaRequestSizeFilter(endpoints, json, settings.maxRequestSize())),
+				CsrfFilter.class);
+		http.addFilterBefore(postProcess(new MfaCsrfFailureFilter(endpoints, handlers)), CsrfFilter.class);
+		if (stateless == null && http.getConfigurer(CsrfConfigurer.class) == null) {
+			http.addFilterAfter(postProcess(new MfaCsrfFilter(endpoints, new HttpSessionCsrfTokenRepository(), handlers)),
+					CsrfFilter.class);
+		}
+		http.addFilterAfter(postProcess(new MfaCsrfTokenFilter(
+				PathPatternRequestMatcher.pathPattern(HttpMethod.GET, basePath + "/csrf"), json, stateless != null)),
+				CsrfFilter.class);
+
 		MfaLoginFilter login = new MfaLoginFilter(post(basePath + "/login"),
 				resolve(http, this.challengeService, MfaChallengeService.class), json);
 		login.setAuthenticationManager(http.getSharedObject(AuthenticationManager.class));
@@ -157,83 +204,95 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 				new ProviderManager(new MfaCodeAuthenticationProvider(
 						resolve(http, this.verificationService, MfaVerificationService.class))),
 				json);
-		completeLoginsWith(http, handlers, login);
-		completeLoginsWith(http, handlers, verification);
-		http.addFilterBefore(postProcess(new MfaRequestSizeFilter(PathPatternRequestMatcher.pathPattern(basePath + "/**"),
-				json, maxBodySize(http))), CsrfFilter.class);
-		http.addFilterAfter(postProcess(new MfaCsrfTokenFilter(
-				PathPatternRequestMatcher.pathPattern(HttpMethod.GET, basePath + "/csrf"))), CsrfFilter.class);
-		http.addFilterBefore(postProcess(login), UsernamePasswordAuthenticationFilter.class);
-		http.addFilterBefore(postProcess(verification), UsernamePasswordAuthenticationFilter.class);
-		StatelessLogin stateless = stateless(http);
-		if (stateless != null) {
-			for (Filter filter : stateless.filters(basePath, getSecurityContextHolderStrategy())) {
-				http.addFilterBefore(postProcess(filter), UsernamePasswordAuthenticationFilter.class);
-			}
+		MfaStepUpFilter stepUp = new MfaStepUpFilter(post(basePath + "/mfa/step-up"),
+				resolve(http, null, TotpAuthenticatorService.class), resolve(http, null, MfaUserIdResolver.class), json,
+				context(http).getBeanProvider(Clock.class).getIfUnique(Clock::systemUTC));
+		List<AbstractAuthenticationProcessingFilter> logins = List.of(login, verification, stepUp);
+		for (AbstractAuthenticationProcessingFilter filter : logins) {
+			filter.setAuthenticationSuccessHandler(handlers);
+			filter.setAuthenticationFailureHandler(handlers);
+			filter.setSecurityContextRepository(securityContextRepository(http, stateless));
+			filter.setSessionAuthenticationStrategy(sessionStrategy);
+			filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
 		}
+		stepUp.setAuthenticationFailureHandler(handlers::onStepUpFailure);
+
+		List<Filter> filters = new ArrayList<>(List.of(login, verification));
+		if (stateless != null) {
+			// The bearer filter first: a step-up in jwt mode steps up the bearer's login.
+			filters.addAll(stateless.filters(basePath, getSecurityContextHolderStrategy()));
+		}
+		filters.add(stepUp);
+		for (Filter filter : filters) {
+			http.addFilterBefore(postProcess(filter), UsernamePasswordAuthenticationFilter.class);
+		}
+		http.addFilterAfter(postProcess(new MfaEndpointExceptionFilter(endpoints, handlers,
+				getSecurityContextHolderStrategy())), ExceptionTranslationFilter.class);
 	}
 
-	private void completeLoginsWith(HttpSecurity http, MfaAuthenticationHandlers handlers,
-			AbstractAuthenticationProcessingFilter filter) {
-		filter.setAuthenticationSuccessHandler(handlers);
-		filter.setAuthenticationFailureHandler(handlers);
-		filter.setSecurityContextRepository(securityContextRepository(http));
-		filter.setSessionAuthenticationStrategy(sessionAuthenticationStrategy(http));
-		filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
-	}
-
-	private static SecurityContextRepository securityContextRepository(HttpSecurity http) {
+	private SecurityContextRepository securityContextRepository(HttpSecurity http,
+			@Nullable StatelessLogin stateless) {
+		if (stateless != null) {
+			return new RequestAttributeSecurityContextRepository();
+		}
 		SecurityContextRepository repository = http.getSharedObject(SecurityContextRepository.class);
 		return (repository != null) ? repository : new DelegatingSecurityContextRepository(
 				new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 	}
 
-	// A completed login gets a new session id (session fixation protection).
-	private static SessionAuthenticationStrategy sessionAuthenticationStrategy(HttpSecurity http) {
-		SessionAuthenticationStrategy strategy = http.getSharedObject(SessionAuthenticationStrategy.class);
-		return (strategy != null) ? strategy : new ChangeSessionIdAuthenticationStrategy();
+	// A completed login gets a new session id (session fixation protection), a new CSRF
+	// token where the starter keeps them, and is remembered so that turning MFA on can
+	// end it.
+	private SessionAuthenticationStrategy sessionAuthenticationStrategy(HttpSecurity http,
+			@Nullable StatelessLogin stateless) {
+		if (stateless != null) {
+			return new NullAuthenticatedSessionStrategy();
+		}
+		List<SessionAuthenticationStrategy> strategies = new ArrayList<>();
+		SessionAuthenticationStrategy chain = http.getSharedObject(SessionAuthenticationStrategy.class);
+		strategies.add((chain != null) ? chain : new ChangeSessionIdAuthenticationStrategy());
+		if (http.getConfigurer(CsrfConfigurer.class) == null) {
+			strategies.add(new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository()));
+		}
+		MfaSessions sessions = resolve(http, null, MfaSessions.class);
+		strategies.add((authentication, request, response) -> sessions.register(request, authentication));
+		return new CompositeSessionAuthenticationStrategy(strategies);
 	}
 
-	private String basePath(HttpSecurity http) {
-		if (this.basePath == null) {
-			this.basePath = context(http).getEnvironment().getProperty("mfa.base-path", "/api/auth");
+	private MfaAuthenticationHandlers handlers(HttpSecurity http) {
+		if (this.handlers == null) {
+			StatelessLogin stateless = stateless(http);
+			this.handlers = (stateless != null) ? stateless.handlers()
+					: new MfaAuthenticationHandlers(resolve(http, null, MfaJsonHttp.class));
 		}
-		return this.basePath;
+		return this.handlers;
 	}
 
 	// Null in session mode.
 	private @Nullable StatelessLogin stateless(HttpSecurity http) {
-		if (this.stateless == null) {
-			String mode = context(http).getEnvironment().getProperty("mfa.login.mode", "session");
-			if (!"jwt".equalsIgnoreCase(mode.trim())) {
-				return null;
-			}
+		MfaEndpoints endpoints = endpoints(http);
+		if (this.stateless == null && endpoints != null && endpoints.stateless()) {
 			this.stateless = new StatelessLogin(resolve(http, this.jwtLoginService, JwtLoginService.class),
-					resolve(http, null, JwtTokenService.class), json(http));
+					resolve(http, null, JwtTokenService.class), resolve(http, null, MfaJsonHttp.class));
 		}
 		return this.stateless;
 	}
 
-	private static long maxBodySize(HttpSecurity http) {
-		String size = context(http).getEnvironment().getProperty("mfa.max-request-size", "16KB");
-		return DataSize.parse(size).toBytes();
+	// Null when MFA is off: the configurer then adds nothing.
+	private static @Nullable MfaEndpoints endpoints(HttpSecurity http) {
+		return context(http).getBeanProvider(MfaEndpoints.class).getIfAvailable();
 	}
 
-	private MfaJsonHttp json(HttpSecurity http) {
-		if (this.json == null) {
-			this.json = resolve(http, null, MfaJsonHttp.class);
-		}
-		return this.json;
+	// What a browser cannot be tricked into sending with a cookie: the public login
+	// endpoints in jwt mode hold no login, and a bearer token is never sent by itself.
+	private static RequestMatcher publicEndpoints(String basePath) {
+		return new OrRequestMatcher(post(basePath + "/login"), post(basePath + "/mfa/verify"),
+				post(basePath + "/token/refresh"), MfaConfigurer::hasBearerToken);
 	}
 
-	private MfaAuthenticationHandlers handlers(HttpSecurity http) {
-		MfaAuthenticationHandlers handlers = http.getSharedObject(MfaAuthenticationHandlers.class);
-		if (handlers == null) {
-			StatelessLogin stateless = stateless(http);
-			handlers = (stateless != null) ? stateless.handlers() : new MfaAuthenticationHandlers(json(http));
-			http.setSharedObject(MfaAuthenticationHandlers.class, handlers);
-		}
-		return handlers;
+	private static boolean hasBearerToken(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 	}
 
 	private static <T> T resolve(HttpSecurity http, @Nullable T value, Class<T> type) {
@@ -242,7 +301,7 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 		}
 		T bean = context(http).getBeanProvider(type).getIfUnique();
 		Assert.state(bean != null, () -> "MFA needs a unique " + type.getSimpleName()
-				+ " bean, or one set on MfaConfigurer; is mfa.enabled=true?");
+				+ " bean, or one set on MfaConfigurer");
 		return bean;
 	}
 

@@ -15,22 +15,19 @@ import dev.springmfa.web.MfaTokenRefreshFilter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
-import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.NullRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * What {@link MfaConfigurer} adds to a chain in {@code mfa.login.mode=jwt}: no session, no
- * CSRF protection, revocation at logout, the refresh endpoint and the bearer-token filter.
+ * What {@link MfaConfigurer} adds to a chain in {@code mfa.login.mode=jwt}: the refresh
+ * endpoint, the bearer-token filter, revocation at logout, and no CSRF token for the
+ * public login endpoints and bearer requests. The chain's own sessions, request cache and
+ * CSRF protection of everything else stay as the application made them.
  */
 final class StatelessLogin {
 
@@ -53,16 +50,13 @@ final class StatelessLogin {
 		return this.handlers;
 	}
 
-	// The configurers that read these shared objects at configure time find the stateless
-	// ones. Browsers do not send bearer tokens on their own, so CSRF protection has
-	// nothing to protect.
-	void init(HttpSecurity http) {
-		if (http.getConfigurer(CsrfConfigurer.class) != null) {
-			http.csrf(AbstractHttpConfigurer::disable);
+	// Browsers do not send bearer tokens on their own, and the public login endpoints
+	// hold no login in this mode, so a CSRF token would protect nothing there.
+	void init(HttpSecurity http, RequestMatcher withoutCsrfToken) {
+		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
+		if (csrf != null) {
+			csrf.ignoringRequestMatchers(withoutCsrfToken);
 		}
-		http.setSharedObject(SecurityContextRepository.class, new RequestAttributeSecurityContextRepository());
-		http.setSharedObject(RequestCache.class, new NullRequestCache());
-		http.setSharedObject(SessionAuthenticationStrategy.class, new NullAuthenticatedSessionStrategy());
 		LogoutConfigurer<HttpSecurity> logout = http.getConfigurer(LogoutConfigurer.class);
 		if (logout != null) {
 			logout.addLogoutHandler(new MfaJwtLogoutHandler(this.loginService, this.json));

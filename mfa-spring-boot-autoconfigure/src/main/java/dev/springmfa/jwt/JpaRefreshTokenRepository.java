@@ -32,7 +32,7 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
 	@Override
 	public boolean spend(String tokenId, Instant now) {
 		return this.entityManager.createQuery("""
-				update RefreshTokenRecord t set t.spentAt = :now
+				update MfaRefreshToken t set t.spentAt = :now
 				where t.id = :id and t.spentAt is null and t.revokedAt is null and t.expiresAt > :now
 				""").setParameter("now", now).setParameter("id", tokenId).executeUpdate() == 1;
 	}
@@ -40,7 +40,7 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
 	@Override
 	public boolean isSpent(String tokenId) {
 		return this.entityManager
-			.createQuery("select count(t) from RefreshTokenRecord t where t.id = :id and t.spentAt is not null",
+			.createQuery("select count(t) from MfaRefreshToken t where t.id = :id and t.spentAt is not null",
 					Long.class)
 			.setParameter("id", tokenId)
 			.getSingleResult() > 0;
@@ -49,7 +49,7 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
 	@Override
 	public int revokeFamily(String familyId, Instant now) {
 		return this.entityManager
-			.createQuery("update RefreshTokenRecord t set t.revokedAt = :now"
+			.createQuery("update MfaRefreshToken t set t.revokedAt = :now"
 					+ " where t.familyId = :family and t.revokedAt is null")
 			.setParameter("now", now)
 			.setParameter("family", familyId)
@@ -59,7 +59,7 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
 	@Override
 	public int revokeAll(String userId, Instant now) {
 		return this.entityManager
-			.createQuery("update RefreshTokenRecord t set t.revokedAt = :now"
+			.createQuery("update MfaRefreshToken t set t.revokedAt = :now"
 					+ " where t.userId = :user and t.revokedAt is null")
 			.setParameter("now", now)
 			.setParameter("user", userId)
@@ -68,7 +68,7 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
 
 	@Override
 	public int deleteExpired(Instant before) {
-		return this.entityManager.createQuery("delete from RefreshTokenRecord t where t.expiresAt < :before")
+		return this.entityManager.createQuery("delete from MfaRefreshToken t where t.expiresAt < :before")
 			.setParameter("before", before)
 			.executeUpdate();
 	}

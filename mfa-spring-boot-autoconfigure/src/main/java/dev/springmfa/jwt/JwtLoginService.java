@@ -15,6 +15,8 @@ import jakarta.persistence.PessimisticLockException;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.MfaException;
+import dev.springmfa.MfaFactors;
+import dev.springmfa.authorization.MfaEnrollment;
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
@@ -27,6 +29,7 @@ import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -143,6 +146,11 @@ public class JwtLoginService {
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
 		authorities.addAll(token.factors());
+		// A refresh token of a login without a second factor outlives no activation:
+		// turning MFA on revokes it. So the user still has none.
+		if (!MfaEnrollment.hasSecondFactor(token.factors())) {
+			authorities.add(new SimpleGrantedAuthority(MfaFactors.NOT_ENROLLED_AUTHORITY));
+		}
 		return new TokenPair(this.tokens.issueAccessToken(token.username(), authorities), next.value(),
 				this.tokens.accessTokenTtl());
 	}

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The server-side state of an issued refresh token: whether it is spent or revoked.
  * The token itself is never stored.
  */
-@Entity
+@Entity(name = "MfaRefreshToken")
 @Table(name = "mfa_refresh_token")
 public class RefreshTokenRecord {
 

@@ -8,12 +8,14 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.util.Assert;
 
 /**
- * Revokes a user's refresh tokens when the second factor changes: TOTP deactivated or
- * recovery codes regenerated. Logins made before the change cannot be refreshed.
+ * Revokes a user's refresh tokens when the second factor changes: TOTP activated or
+ * deactivated, recovery codes regenerated. Logins made before the change cannot be
+ * refreshed; in particular a password-only login of a user who has just turned MFA on.
  */
 public class RefreshTokenRevocationListener implements ApplicationListener<MfaAuditEvent> {
 
-	private static final Set<MfaAuditEventType> REVOKING = Set.of(MfaAuditEventType.TOTP_DEACTIVATED,
+	private static final Set<MfaAuditEventType> REVOKING = Set.of(MfaAuditEventType.TOTP_ACTIVATED,
+			MfaAuditEventType.TOTP_DEACTIVATED,
 			MfaAuditEventType.RECOVERY_CODES_REGENERATED);
 
 	private final JwtLoginService loginService;

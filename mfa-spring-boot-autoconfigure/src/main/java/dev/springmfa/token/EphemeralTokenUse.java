@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The server-side record of an ephemeral token: its failed attempts and whether it is
  * spent. Shared by every application instance on the database.
  */
-@Entity
+@Entity(name = "MfaEphemeralTokenUse")
 @Table(name = "mfa_ephemeral_token")
 public class EphemeralTokenUse {
 

@@ -31,7 +31,7 @@ public class JpaEphemeralTokenRepository implements EphemeralTokenRepository {
 	@Override
 	public boolean spend(String tokenId, Instant now, int maxFailedAttempts) {
 		return this.entityManager.createQuery("""
-				update EphemeralTokenUse t set t.spentAt = :now
+				update MfaEphemeralTokenUse t set t.spentAt = :now
 				where t.id = :id and t.spentAt is null and t.expiresAt > :now and t.failedAttempts < :max
 				""")
 			.setParameter("now", now)
@@ -43,11 +43,11 @@ public class JpaEphemeralTokenRepository implements EphemeralTokenRepository {
 	@Override
 	public int incrementFailedAttempts(String tokenId) {
 		this.entityManager
-			.createQuery("update EphemeralTokenUse t set t.failedAttempts = t.failedAttempts + 1 where t.id = :id")
+			.createQuery("update MfaEphemeralTokenUse t set t.failedAttempts = t.failedAttempts + 1 where t.id = :id")
 			.setParameter("id", tokenId)
 			.executeUpdate();
 		return this.entityManager
-			.createQuery("select t.failedAttempts from EphemeralTokenUse t where t.id = :id", Integer.class)
+			.createQuery("select t.failedAttempts from MfaEphemeralTokenUse t where t.id = :id", Integer.class)
 			.setParameter("id", tokenId)
 			.getResultStream()
 			.findFirst()
@@ -56,7 +56,7 @@ public class JpaEphemeralTokenRepository implements EphemeralTokenRepository {
 
 	@Override
 	public int deleteExpired(Instant before) {
-		return this.entityManager.createQuery("delete from EphemeralTokenUse t where t.expiresAt < :before")
+		return this.entityManager.createQuery("delete from MfaEphemeralTokenUse t where t.expiresAt < :before")
 			.setParameter("before", before)
 			.executeUpdate();
 	}

@@ -7,38 +7,67 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers the SPA's CSRF bootstrap request with 204, after rendering the deferred CSRF
- * token so that the token repository writes its {@code XSRF-TOKEN} cookie.
+ * Answers the SPA's CSRF bootstrap request with the header name and token of whatever
+ * CSRF protection the chain has, so that one SPA works with the application's own token
+ * repository; rendering the token also lets a cookie repository write its cookie. In jwt
+ * mode the MFA endpoints need no token and the answer is 204.
  */
 public class MfaCsrfTokenFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher requestMatcher;
 
+	private final MfaJsonHttp json;
+
+	private final boolean stateless;
+
 	/**
 	 * Create a new instance.
 	 * @param requestMatcher matches the CSRF bootstrap request
+	 * @param json writes the answer
+	 * @param stateless whether the MFA endpoints are stateless (jwt mode), where they need
+	 * no token and the answer is always 204
 	 */
-	public MfaCsrfTokenFilter(RequestMatcher requestMatcher) {
+	public MfaCsrfTokenFilter(RequestMatcher requestMatcher, MfaJsonHttp json, boolean stateless) {
 		this.requestMatcher = requestMatcher;
+		this.json = json;
+		this.stateless = stateless;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		request.setAttribute(MfaCsrfFailureFilter.CSRF_CHECKED, Boolean.TRUE);
 		if (!this.requestMatcher.matches(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-			token.getToken();
+		if (!this.stateless && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+			this.json.write(response, new CsrfTokenResponse(token.getHeaderName(), token.getToken()));
+			return;
 		}
-		response.setHeader("Cache-Control", "no-store");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+	}
+
+	/**
+	 * The answer of the bootstrap request.
+	 *
+	 * @param headerName the header to send the token in
+	 * @param token the token
+	 */
+	record CsrfTokenResponse(String headerName, String token) {
+
+		@Override
+		public String toString() {
+			return "CsrfTokenResponse[headerName=" + this.headerName + "]";
+		}
+
 	}
 
 }

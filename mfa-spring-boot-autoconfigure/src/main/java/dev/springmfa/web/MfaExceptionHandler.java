@@ -5,6 +5,8 @@ import java.util.TreeMap;
 
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,8 +18,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Answers every refusal of the MFA controllers with a problem document carrying the
  * contract's {@code code}; nothing of an exception's class, stack or SQL reaches the
- * client.
+ * client. It goes first, so that an application's catch-all advice never answers the
+ * starter's endpoints, and covers those endpoints only.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { TotpController.class, MfaStatusController.class })
 public class MfaExceptionHandler {
 
@@ -46,11 +50,22 @@ public class MfaExceptionHandler {
 	}
 
 	/**
+	 * Answer a body that is not JSON.
+	 * @param ex the failure
+	 * @return the problem response
+	 */
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	public ResponseEntity<ProblemDetail> handleUnsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		return MfaProblemDetails.toResponse(new MfaException(MfaErrorCode.UNSUPPORTED_MEDIA_TYPE,
+				"The request body must be application/json"));
+	}
+
+	/**
 	 * Answer a body that could not be read.
 	 * @param ex the failure
 	 * @return the problem response
 	 */
-	@ExceptionHandler({ HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class })
+	@ExceptionHandler(HttpMessageNotReadableException.class)
 	public ResponseEntity<ProblemDetail> handleUnreadableBody(Exception ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PayloadTooLargeException) {

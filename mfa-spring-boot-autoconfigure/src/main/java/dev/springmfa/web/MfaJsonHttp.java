@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
@@ -58,6 +60,9 @@ public class MfaJsonHttp {
 	 * @throws MfaException {@code validation_failed} or {@code payload_too_large}
 	 */
 	public <T> T read(HttpServletRequest request, Class<T> type) {
+		if (!isJson(request.getContentType())) {
+			throw new MfaException(MfaErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json");
+		}
 		if (request.getContentLengthLong() > this.maxBodySize) {
 			throw tooLarge();
 		}
@@ -131,6 +136,22 @@ public class MfaJsonHttp {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		this.jsonMapper.writeValue(response.getOutputStream(), MfaProblemDetails.toMap(problem));
+	}
+
+	// Only JSON: a form or text/plain body is what a cross-site form can send without a
+	// preflight, which would make login CSRF possible wherever CSRF protection is off.
+	static boolean isJson(@Nullable String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return "application".equals(type.getType())
+					&& ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private static MfaException tooLarge() {

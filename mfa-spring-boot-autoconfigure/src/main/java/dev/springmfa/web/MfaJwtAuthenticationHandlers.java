@@ -83,7 +83,7 @@ public class MfaJwtAuthenticationHandlers extends MfaAuthenticationHandlers {
 		this.json.write(response, body);
 	}
 
-	private static Map<String, Object> tokenBody(TokenPair tokens) {
+	static Map<String, Object> tokenBody(TokenPair tokens) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("accessToken", tokens.accessToken());
 		body.put("refreshToken", tokens.refreshToken());

@@ -9,12 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.MfaException;
+import dev.springmfa.MfaFactors;
 import dev.springmfa.authentication.MfaAuthenticationException;
 import dev.springmfa.authentication.MfaChallenge;
 import dev.springmfa.authentication.MfaChallengeService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
@@ -59,7 +61,11 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 					"methods", challenge.get().methods(), "expiresIn", challenge.get().expiresIn().toSeconds()));
 			return null;
 		}
-		return authentication;
+		// Complete without a second factor: say so, so that authorization need not ask
+		// the database whether this user must have one.
+		return authentication.toBuilder()
+			.authorities((authorities) -> authorities.add(new SimpleGrantedAuthority(MfaFactors.NOT_ENROLLED_AUTHORITY)))
+			.build();
 	}
 
 	// DaoAuthenticationProvider grants the password factor; other providers may not.

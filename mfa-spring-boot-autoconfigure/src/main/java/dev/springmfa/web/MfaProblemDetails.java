@@ -3,12 +3,14 @@ package dev.springmfa.web;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
+import dev.springmfa.MfaFactors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -33,6 +35,10 @@ public final class MfaProblemDetails {
 		ProblemDetail problem = of(ex.getErrorCode(), status, ex.getMessage());
 		if (ex instanceof MfaValidationException validation && !validation.getErrors().isEmpty()) {
 			problem.setProperty("errors", new LinkedHashMap<>(validation.getErrors()));
+		}
+		if (ex.getErrorCode() == MfaErrorCode.MFA_REQUIRED) {
+			problem.setProperty("factors", List.of(MfaFactors.TOTP_AUTHORITY, MfaFactors.RECOVERY_CODE_AUTHORITY));
+			problem.setProperty("reason", "missing");
 		}
 		return problem;
 	}

@@ -1,13 +1,18 @@
 package dev.springmfa.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.authenticator.TotpAuthenticatorService.TotpActivation;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,14 +31,19 @@ public class TotpController {
 
 	private final MfaCurrentUser currentUser;
 
+	private final MfaLoginUpgrade loginUpgrade;
+
 	/**
 	 * Create a new instance.
 	 * @param service the authenticator service
 	 * @param currentUser resolves the user
+	 * @param loginUpgrade upgrades the current login once TOTP is on
 	 */
-	public TotpController(TotpAuthenticatorService service, MfaCurrentUser currentUser) {
+	public TotpController(TotpAuthenticatorService service, MfaCurrentUser currentUser,
+			MfaLoginUpgrade loginUpgrade) {
 		this.service = service;
 		this.currentUser = currentUser;
+		this.loginUpgrade = loginUpgrade;
 	}
 
 	/**
@@ -48,17 +58,25 @@ public class TotpController {
 	}
 
 	/**
-	 * Confirm an activation.
+	 * Confirm an activation. The current login gets the TOTP factor and the user's
+	 * other sessions end; in jwt mode the answer carries a new token pair.
 	 * @param authentication the current login
-	 * @param request the activation token and a code
+	 * @param body the activation token and a code
+	 * @param request the request
+	 * @param response the response
 	 * @return the recovery codes, shown once
 	 */
 	@PostMapping("/activate")
 	public Map<String, Object> confirmActivation(@Nullable Authentication authentication,
-			@Valid @RequestBody MfaRequests.Activate request) {
-		List<String> codes = this.service.confirmActivation(this.currentUser.userId(authentication),
-				request.activationToken(), request.code());
-		return Map.of("enabled", true, "recoveryCodes", codes);
+			@Valid @RequestBody MfaRequests.Activate body, HttpServletRequest request, HttpServletResponse response) {
+		String userId = this.currentUser.userId(authentication);
+		List<String> codes = this.service.confirmActivation(userId, body.activationToken(), body.code());
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("enabled", true);
+		answer.put("recoveryCodes", codes);
+		answer.putAll(this.loginUpgrade.totpActivated(authentication, request, response));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		return answer;
 	}
 
 	/**

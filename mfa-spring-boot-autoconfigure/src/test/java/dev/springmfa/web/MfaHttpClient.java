@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client of the HTTP contract that behaves as a SPA does. In session mode it keeps
- * cookies and echoes the {@code XSRF-TOKEN} cookie in the {@code X-XSRF-TOKEN} header; in
+ * cookies and sends the CSRF token that {@code GET /api/auth/csrf} hands out, in the
+ * header that it names; in
  * jwt mode it keeps the tokens of the last login or refresh in memory and sends the
  * access token as a bearer token.
  */
@@ -82,19 +83,26 @@ class MfaHttpClient {
 	}
 
 	Response post(String path, String body, boolean withCsrf) {
-		withCsrf = withCsrf && this.mode == Mode.SESSION;
-		if (withCsrf && csrfToken() == null) {
-			get("/api/auth/csrf");
-		}
+		return post(path, body, "application/json", withCsrf);
+	}
+
+	Response post(String path, String body, String contentType, boolean withCsrf) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.header("Content-Type", "application/json")
+			.header("Content-Type", contentType)
 			.header("User-Agent", "mfa-tests")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
-		String token = csrfToken();
-		if (withCsrf && token != null) {
-			request.header("X-XSRF-TOKEN", token);
+		if (withCsrf && this.mode == Mode.SESSION) {
+			withCsrfToken(request);
 		}
 		return send(request);
+	}
+
+	// As a SPA does after every login: the token changes with the login.
+	private void withCsrfToken(HttpRequest.Builder request) {
+		Response csrf = get("/api/auth/csrf");
+		if (csrf.status() == 200) {
+			request.header(csrf.field("headerName"), csrf.field("token"));
+		}
 	}
 
 	Response postChunked(String path, byte[] body) {
@@ -103,16 +111,9 @@ class MfaHttpClient {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 		if (this.mode == Mode.SESSION) {
-			if (csrfToken() == null) {
-				get("/api/auth/csrf");
-			}
-			request.header("X-XSRF-TOKEN", csrfToken());
+			withCsrfToken(request);
 		}
 		return send(request);
-	}
-
-	String csrfToken() {
-		return cookie("XSRF-TOKEN");
 	}
 
 	String cookie(String name) {

@@ -54,13 +54,13 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		assertThat(this.client.post("/api/auth/login", credentials(PASSWORD), false).status()).isEqualTo(200);
 		assertThat(this.client.get("/api/auth/mfa/status").status()).isEqualTo(200);
 		assertThat(this.client.get("/api/auth/mfa/totp/activate").status()).isEqualTo(200);
-		assertProblem(this.client.get("/api/admin/report"), 403, "access_denied");
+		assertProblem(this.client.get("/api/admin/report"), 401, "mfa_required");
 		assertThat(this.client.setCookies()).isEmpty();
 		JsonNode claims = payload(this.client.accessToken());
 		assertThat(claims.get("sub").asString()).isEqualTo(this.username);
 		assertThat(claims.get("iss").asString()).isEqualTo("mfa-tests");
 		assertThat(strings(claims.get("amr"))).containsExactly("pwd");
-		assertThat(strings(claims.get("authorities"))).containsExactly("ROLE_USER");
+		assertThat(strings(claims.get("authorities"))).containsExactly("ROLE_USER", "MFA_NOT_ENROLLED");
 		assertThat(header(this.client.accessToken()).get("typ").asString()).isEqualTo("at+jwt");
 	}
 
@@ -101,7 +101,10 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		verify(browser, ephemeralToken, code(secret));
 		JsonNode original = payload(browser.accessToken());
 		this.clock.advance(Duration.ofMinutes(6));
-		assertProblem(browser.get("/api/admin/recent"), 403, "access_denied");
+		Response tooOld = browser.get("/api/admin/recent");
+		assertProblem(tooOld, 401, "mfa_required");
+		assertThat(tooOld.field("reason")).isEqualTo("expired");
+		assertThat(tooOld.body().get("factors").toString()).isEqualTo("[\"FACTOR_TOTP\"]");
 
 		Response refreshed = browser.refresh();
 		assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
@@ -113,7 +116,7 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		assertThat(renewed.get("amr_times")).isEqualTo(original.get("amr_times"));
 		assertThat(factors(browser)).containsExactly("FACTOR_PASSWORD", "FACTOR_TOTP");
 		assertThat(browser.get("/api/admin/report").status()).isEqualTo(200);
-		assertProblem(browser.get("/api/admin/recent"), 403, "access_denied");
+		assertProblem(browser.get("/api/admin/recent"), 401, "mfa_required");
 	}
 
 	@Test
@@ -125,7 +128,7 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		assertThat(strings(payload(browser.accessToken()).get("amr"))).containsExactly("pwd", "recovery_code", "mfa");
 		assertThat(browser.refresh().status()).isEqualTo(200);
 		assertThat(factors(browser)).containsExactly("FACTOR_PASSWORD", "FACTOR_RECOVERY_CODE");
-		assertProblem(browser.get("/api/admin/report"), 403, "access_denied");
+		assertProblem(browser.get("/api/admin/report"), 401, "mfa_required");
 	}
 
 	@Test

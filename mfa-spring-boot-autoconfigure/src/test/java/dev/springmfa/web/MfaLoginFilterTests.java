@@ -48,7 +48,7 @@ class MfaLoginFilterTests {
 				List.of(new SimpleGrantedAuthority("ROLE_USER"))));
 		filter.doFilter(loginRequest(), new MockHttpServletResponse(), new MockFilterChain());
 		assertThat(this.completed.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-			.containsExactlyInAnyOrder("ROLE_USER", "FACTOR_PASSWORD");
+			.containsExactlyInAnyOrder("ROLE_USER", "FACTOR_PASSWORD", "MFA_NOT_ENROLLED");
 	}
 
 	@Test

@@ -45,10 +45,13 @@ class MfaSessionLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 	}
 
 	@Test
-	void csrfWhenRequestedThenNoContentAndCookie() {
+	void csrfWhenRequestedThenTheApplicationsTokenAndHeaderName() {
 		Response csrf = this.client.get("/api/auth/csrf");
-		assertThat(csrf.status()).isEqualTo(204);
-		assertThat(this.client.csrfToken()).isNotBlank();
+		assertThat(csrf.status()).isEqualTo(200);
+		// The application's own CSRF setup (Spring Security's default), not a cookie.
+		assertThat(csrf.field("headerName")).isEqualTo("X-CSRF-TOKEN");
+		assertThat(csrf.field("token")).isNotBlank();
+		assertThat(this.client.cookie("XSRF-TOKEN")).isNull();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.springmfa.MfaFactors;
 import dev.springmfa.audit.RecordingAuditListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import org.springframework.security.authorization.AllRequiredFactorsAuthorizatio
 import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -53,7 +55,13 @@ class MfaTestApplication {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, MutableClock clock) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, MutableClock clock,
+			@Value("${mfa.login.mode:session}") String mode) {
+		if ("jwt".equals(mode)) {
+			// A bearer-token API keeps no session of its own: the starter no longer makes
+			// the application's chain stateless for it.
+			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		}
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> totpRequired = AuthorizationManagerFactories
 			.<RequestAuthorizationContext>multiFactor()
 			.requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY, MfaFactors.TOTP_AUTHORITY)

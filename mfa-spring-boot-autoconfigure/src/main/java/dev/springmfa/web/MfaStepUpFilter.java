@@ -1,0 +1,89 @@
+package dev.springmfa.web;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.springmfa.MfaErrorCode;
+import dev.springmfa.MfaException;
+import dev.springmfa.MfaFactors;
+import dev.springmfa.MfaUserIdResolver;
+import dev.springmfa.authentication.MfaAuthenticationException;
+import dev.springmfa.authenticator.TotpAuthenticatorService;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.ProviderNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.Assert;
+
+/**
+ * Completes or renews the second factor of the current login with a code: a form-login
+ * or remember-me session of an enrolled user becomes a complete login, and a complete
+ * login gets a fresh factor time for rules with a {@code validDuration}. The result is
+ * saved like any login: a new session id in session mode, a new token pair in jwt mode.
+ */
+public class MfaStepUpFilter extends AbstractAuthenticationProcessingFilter {
+
+	private final TotpAuthenticatorService authenticators;
+
+	private final MfaUserIdResolver userIdResolver;
+
+	private final MfaJsonHttp json;
+
+	private final Clock clock;
+
+	private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+
+	private SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
+		.getContextHolderStrategy();
+
+	/**
+	 * Create a new instance.
+	 * @param requestMatcher matches the step-up request
+	 * @param authenticators checks the code
+	 * @param userIdResolver resolves the user id of the current login
+	 * @param json reads the JSON
+	 * @param clock the clock
+	 */
+	public MfaStepUpFilter(RequestMatcher requestMatcher, TotpAuthenticatorService authenticators,
+			MfaUserIdResolver userIdResolver, MfaJsonHttp json, Clock clock) {
+		super(requestMatcher);
+		Assert.notNull(authenticators, "authenticators cannot be null");
+		this.authenticators = authenticators;
+		this.userIdResolver = userIdResolver;
+		this.json = json;
+		this.clock = clock;
+		// The current login is the credential here; there is nothing to hand a manager.
+		setAuthenticationManager((authentication) -> {
+			throw new ProviderNotFoundException("step-up authenticates the current login itself");
+		});
+	}
+
+	@Override
+	public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy securityContextHolderStrategy) {
+		super.setSecurityContextHolderStrategy(securityContextHolderStrategy);
+		this.securityContextHolderStrategy = securityContextHolderStrategy;
+	}
+
+	@Override
+	public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response) {
+		Authentication current = this.securityContextHolderStrategy.getContext().getAuthentication();
+		try {
+			if (!this.trustResolver.isAuthenticated(current)) {
+				throw new MfaException(MfaErrorCode.UNAUTHENTICATED, "Step-up needs a login");
+			}
+			MfaRequests.Code body = this.json.read(request, MfaRequests.Code.class);
+			String factor = this.authenticators.stepUp(this.userIdResolver.resolve(current), body.code());
+			return MfaFactors.withSecondFactor(current, factor, this.clock.instant());
+		}
+		catch (MfaException ex) {
+			throw new MfaAuthenticationException(ex);
+		}
+	}
+
+}
