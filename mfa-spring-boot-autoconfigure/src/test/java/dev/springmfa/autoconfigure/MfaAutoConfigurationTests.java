@@ -279,6 +279,21 @@ class MfaAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void failsWithAnalysisNamingTheTableWhenAMigrationFails() throws Exception {
+		String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "")) {
+			connection.createStatement().execute("create table mfa_recovery_code (id int)");
+		}
+		this.contextRunner.withPropertyValues("spring.datasource.url=" + url, "mfa.enabled=true", KEY)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("mfa.schema.migrate").containsIgnoringCase("mfa_recovery_code");
+				assertThat(analysis.getAction()).contains("rename that table");
+			});
+	}
+
 	static FailureAnalysis analyze(Throwable failure) {
 		FailureAnalysis analysis = new MfaConfigurationFailureAnalyzer().analyze(failure);
 		assertThat(analysis).as("analysis of %s", failure).isNotNull();
