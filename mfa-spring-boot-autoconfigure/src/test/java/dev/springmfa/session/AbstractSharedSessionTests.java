@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +20,6 @@ import tools.jackson.databind.JsonNode;
 import dev.springmfa.session.SessionBrowser.Response;
 import dev.springmfa.totp.Base32;
 import dev.springmfa.totp.TotpGenerator;
-import dev.springmfa.web.MfaSessions;
-import dev.springmfa.web.SpringSessionRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -117,14 +116,15 @@ abstract class AbstractSharedSessionTests {
 	@Test
 	void instancesWhenStartedThenShareOneSpringSessionStore() {
 		for (Instance instance : List.of(this.a, this.b)) {
-			assertThat(instance.bean(FindByIndexNameSessionRepository.class)).isInstanceOf(indexedRepository());
-			// The starter ends sessions through Spring Session's index, not the container.
-			MfaSessions sessions = instance.bean(MfaSessions.class);
-			SessionBrowser browser = new SessionBrowser();
-			assertThat(login(browser, instance).status()).isEqualTo(200);
-			assertThat(browser.sessionCookie()).isNotNull();
-			assertThat(sessions).isNotNull();
+			assertThat(instance.bean(FindByIndexNameSessionRepository.class)).as(instance.name())
+				.isInstanceOf(indexedRepository());
 		}
+		SessionBrowser browser = new SessionBrowser();
+		assertThat(login(browser, this.b).status()).isEqualTo(200);
+		// A session of instance B, found by its user through instance A's repository.
+		assertThat(browser.sessionCookie()).isNotNull();
+		assertThat(sessionsOf(this.username)).containsOnlyKeys(decode(browser.sessionCookie()));
+		assertThat(factors(browser, this.a)).containsExactly("FACTOR_PASSWORD");
 		assertThat(this.a.port()).isNotEqualTo(this.b.port());
 	}
 
@@ -298,7 +298,7 @@ abstract class AbstractSharedSessionTests {
 
 	// The cookie carries the session id in base64 (Spring Session's DefaultCookieSerializer).
 	static String decode(String cookie) {
-		return new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+		return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
 	}
 
 	String enableMfa(SessionBrowser browser, Instance on) {
