@@ -429,6 +429,16 @@ abstract class AbstractMfaLoginIntegrationTests {
 				"unsupported_media_type");
 	}
 
+	@Test
+	void requestUnderBasePathWhenNoEndpointTakesItThenNotFoundOrMethodNotAllowed() {
+		login(this.client, PASSWORD);
+		assertProblem(this.client.get("/api/auth/mfa/nothing-here"), 404, "not_found");
+		Response wrongMethod = this.client.get("/api/auth/mfa/verify");
+		assertProblem(wrongMethod, 405, "method_not_allowed");
+		assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
+		assertProblem(this.client.post("/api/auth/mfa/status", "{}"), 405, "method_not_allowed");
+	}
+
 	String enableMfa() {
 		login(this.client, PASSWORD);
 		Response activation = this.client.get("/api/auth/mfa/totp/activate");
