@@ -3,12 +3,14 @@ package dev.springmfa.demo;
 import javax.sql.DataSource;
 
 import dev.springmfa.config.MfaConfigurer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
@@ -24,7 +26,7 @@ import org.springframework.security.web.authentication.logout.HttpStatusReturnin
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${mfa.login.mode:session}") String mode) {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/auth/register")
 			.permitAll()
 			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/error")
@@ -33,11 +35,16 @@ class SecurityConfiguration {
 			.authenticated());
 		http.logout((logout) -> logout.logoutUrl("/api/auth/logout")
 			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
+		if ("jwt".equals(mode)) {
+			// The 'jwt' profile: a bearer-token API, nothing kept between requests and so
+			// nothing for CSRF protection to protect.
+			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			http.csrf(AbstractHttpConfigurer::disable);
+		}
 		// The auto-configuration applies MFA to every chain already; an application that
-		// builds its own chain says so here, where it can also customize it. CSRF and
-		// sessions are left to the configurer: cookie CSRF for SPAs in session mode, no
-		// session and no CSRF in jwt mode (the 'jwt' profile).
-		http.with(MfaConfigurer.mfa(), Customizer.withDefaults());
+		// builds its own chain says so here, where it can also customize it: the SPA
+		// reads its CSRF token from the XSRF-TOKEN cookie.
+		http.with(MfaConfigurer.mfa(), (mfa) -> mfa.spaCsrf(true));
 		return http.build();
 	}
 

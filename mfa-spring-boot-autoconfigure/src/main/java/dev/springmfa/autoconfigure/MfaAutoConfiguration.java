@@ -43,6 +43,7 @@ import dev.springmfa.totp.TotpSecretGenerator;
 import dev.springmfa.web.HttpSessionRegistry;
 import dev.springmfa.web.MfaCurrentUser;
 import dev.springmfa.web.MfaExceptionHandler;
+import dev.springmfa.web.MfaFallbackController;
 import dev.springmfa.web.MfaJsonHttp;
 import dev.springmfa.web.MfaLoginUpgrade;
 import dev.springmfa.web.MfaSessions;
@@ -457,6 +458,12 @@ public final class MfaAutoConfiguration {
 		@ConditionalOnMissingBean
 		MfaStatusController mfaStatusController(TotpAuthenticatorService service, MfaCurrentUser currentUser) {
 			return new MfaStatusController(service, currentUser);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MfaFallbackController mfaFallbackController(MfaEndpoints endpoints) {
+			return new MfaFallbackController(endpoints.basePath());
 		}
 
 		@Bean

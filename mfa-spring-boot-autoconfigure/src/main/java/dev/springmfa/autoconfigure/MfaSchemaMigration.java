@@ -1,11 +1,13 @@
 package dev.springmfa.autoconfigure;
 
 import java.sql.DatabaseMetaData;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -18,6 +20,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * auto-configuration back off.
  */
 public class MfaSchemaMigration implements InitializingBean {
+
+	private static final List<String> TABLES = List.of("mfa_authenticator", "mfa_recovery_code",
+			"mfa_ephemeral_token", "mfa_refresh_token");
 
 	private final DataSource dataSource;
 
@@ -35,16 +40,46 @@ public class MfaSchemaMigration implements InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() throws MetaDataAccessException {
-		Flyway.configure(getClass().getClassLoader())
-			.dataSource(this.dataSource)
-			.locations("classpath:db/mfa/" + vendor())
-			.table(this.historyTable)
-			// The application's tables are there already: start our history from scratch.
-			.baselineOnMigrate(true)
-			.baselineVersion("0")
-			.failOnMissingLocations(true)
-			.load()
-			.migrate();
+		String vendor = vendor();
+		try {
+			Flyway.configure(getClass().getClassLoader())
+				.dataSource(this.dataSource)
+				.locations("classpath:db/mfa/" + vendor)
+				.table(this.historyTable)
+				// The application's tables are there already: start our history from scratch.
+				.baselineOnMigrate(true)
+				.baselineVersion("0")
+				.failOnMissingLocations(true)
+				.load()
+				.migrate();
+		}
+		catch (FlywayException ex) {
+			throw new MfaConfigurationException("mfa.schema.migrate", "the MFA migrations failed: " + firstLine(ex),
+					recovery(vendor));
+		}
+	}
+
+	// MySQL and MariaDB commit each DDL statement on its own: a failed script leaves the
+	// tables made before the failure, and a failed row in the history table.
+	private String recovery(String vendor) {
+		String again = "If one of the starter's tables (" + String.join(", ", TABLES)
+				+ ") is taken by a table of the application, rename that table and start again.";
+		if (!"mysql".equals(vendor)) {
+			return again + " The failed migration was rolled back whole.";
+		}
+		return again + " MySQL and MariaDB keep what the failed script created: drop the mfa_* tables of that run "
+				+ "and delete its row (delete from " + this.historyTable + " where success = 0) first.";
+	}
+
+	private static String firstLine(FlywayException ex) {
+		String message = String.valueOf(ex.getMessage()).strip();
+		// Flyway's "Message : ..." line holds the database's words, which name the table.
+		for (String line : message.split("\\R")) {
+			if (line.startsWith("Message")) {
+				return line.substring(line.indexOf(':') + 1).strip();
+			}
+		}
+		return message.lines().findFirst().orElse(message);
 	}
 
 	private String vendor() throws MetaDataAccessException {

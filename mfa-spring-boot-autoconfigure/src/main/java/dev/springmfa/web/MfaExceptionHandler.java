@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * starter's endpoints, and covers those endpoints only.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = { TotpController.class, MfaStatusController.class })
+@RestControllerAdvice(assignableTypes = { TotpController.class, MfaStatusController.class, MfaFallbackController.class })
 public class MfaExceptionHandler {
 
 	/**

@@ -1,5 +1,15 @@
 package dev.springmfa.autoconfigure;
 
+import dev.springmfa.authentication.MfaUserStore;
+import dev.springmfa.config.MfaConfigurer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.TestingAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
+import org.springframework.transaction.support.TransactionOperations;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,14 +74,17 @@ class MfaAutoConfigurationTests {
 	 * @return the runner
 	 */
 	static WebApplicationContextRunner contextRunner() {
+		return runnerWithoutUsers().withUserConfiguration(UsersConfiguration.class);
+	}
+
+	static WebApplicationContextRunner runnerWithoutUsers() {
 		return new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MfaAutoConfiguration.class, MfaWebSecurityAutoConfiguration.class,
 					DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
 					TransactionAutoConfiguration.class, FlywayAutoConfiguration.class, JacksonAutoConfiguration.class,
 					ValidationAutoConfiguration.class, SecurityAutoConfiguration.class,
 					UserDetailsServiceAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
-			.withUserConfiguration(UsersConfiguration.class);
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID());
 	}
 
 	@Test
@@ -202,6 +215,85 @@ class MfaAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void failsWithAnalysisSayingNotSetWhenKeyPlaceholderDidNotResolve() {
+		this.contextRunner.withPropertyValues("mfa.enabled=true", "mfa.encryption.key=${MFA_TEST_UNSET_KEY}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("mfa.encryption.key")
+					.contains("is not set")
+					.contains("${MFA_TEST_UNSET_KEY}")
+					.doesNotContain("base64");
+			});
+	}
+
+	@Test
+	void registersNoGeneralPurposeBeansWhenEnabled() {
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(Clock.class);
+			// Boot's own transactionTemplate stays: the starter registers no TransactionOperations.
+			assertThat(context.getBeansOfType(TransactionOperations.class)).containsOnlyKeys("transactionTemplate");
+		});
+	}
+
+	@Test
+	void configurerAddsNothingWhenMfaIsOff() {
+		this.contextRunner.withUserConfiguration(ChainWithMfaConfigurer.class)
+			.run((context) -> assertThat(context).hasNotFailed().hasBean("chainWithMfa"));
+	}
+
+	@Test
+	void failsWithAnalysisWhenNoStoreOfUsersIsFound() {
+		runnerWithoutUsers().withPropertyValues("mfa.enabled=true", KEY)
+			.withUserConfiguration(ProviderWithoutStoreConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("no store of the application's users");
+				assertThat(analysis.getAction()).contains("UserDetailsService bean").contains("jdbcAuthentication()");
+			});
+	}
+
+	@Test
+	void reloadsUsersThroughTheAuthenticationManagerBuildersStoreRatherThanBootsGeneratedUser() {
+		runnerWithoutUsers().withPropertyValues("mfa.enabled=true", KEY)
+			.withUserConfiguration(GlobalBuilderUsersConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasBean("inMemoryUserDetailsManager");
+				assertThat(context.getBean(MfaUserStore.class).loadUserByUsername("carol").getUsername())
+					.isEqualTo("carol");
+			});
+	}
+
+	@Test
+	void failsWithAnalysisWhenJpaIsMissing() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(MfaRequirementsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("jakarta.persistence", "org.hibernate"))
+			.withPropertyValues("mfa.enabled=true", KEY)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("mfa.enabled").contains("needs JPA");
+				assertThat(analysis.getAction()).contains("spring-boot-starter-data-jpa");
+			});
+	}
+
+	@Test
+	void failsWithAnalysisNamingTheTableWhenAMigrationFails() throws Exception {
+		String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "")) {
+			connection.createStatement().execute("create table mfa_recovery_code (id int)");
+		}
+		this.contextRunner.withPropertyValues("spring.datasource.url=" + url, "mfa.enabled=true", KEY)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("mfa.schema.migrate").containsIgnoringCase("mfa_recovery_code");
+				assertThat(analysis.getAction()).contains("rename that table");
+			});
+	}
+
 	static FailureAnalysis analyze(Throwable failure) {
 		FailureAnalysis analysis = new MfaConfigurationFailureAnalyzer().analyze(failure);
 		assertThat(analysis).as("analysis of %s", failure).isNotNull();
@@ -214,6 +306,42 @@ class MfaAutoConfigurationTests {
 		@Bean
 		InMemoryUserDetailsManager userDetailsService() {
 			return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}secret").build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ChainWithMfaConfigurer {
+
+		@Bean
+		SecurityFilterChain chainWithMfa(org.springframework.security.config.annotation.web.builders.HttpSecurity http) {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			http.with(MfaConfigurer.mfa(), Customizer.withDefaults());
+			return http.build();
+		}
+
+	}
+
+	// An application that authenticates through a provider of its own, with no store of
+	// users the starter could load them from.
+	@Configuration(proxyBeanMethods = false)
+	static class ProviderWithoutStoreConfiguration {
+
+		@Bean
+		AuthenticationProvider ownProvider() {
+			return new TestingAuthenticationProvider();
+		}
+
+	}
+
+	// petclinic-rest's way: users from jdbcAuthentication() on the global builder, no
+	// UserDetailsService bean, so Boot also generates its in-memory user.
+	@Configuration(proxyBeanMethods = false)
+	static class GlobalBuilderUsersConfiguration {
+
+		@Autowired
+		void configureGlobal(AuthenticationManagerBuilder auth) throws Exception {
+			auth.inMemoryAuthentication().withUser("carol").password("{noop}secret").roles("USER");
 		}
 
 	}

@@ -364,6 +364,81 @@ abstract class AbstractMfaLoginIntegrationTests {
 		assertThat(this.audit.of(this.username)).allSatisfy((event) -> assertThat(event.getUserAgent()).isEqualTo("mfa-tests"));
 	}
 
+	@Test
+	void stepUpWhenFactorTooOldThenFreshCodeRenewsItAndReplayIsRefused() {
+		String secret = enableMfa();
+		MfaHttpClient browser = newClient();
+		this.clock.advance(Duration.ofSeconds(30));
+		verify(browser, login(browser, PASSWORD).field("ephemeralToken"), code(secret));
+		this.clock.advance(Duration.ofMinutes(6));
+		assertProblem(browser.get("/api/admin/recent"), 401, "mfa_required");
+
+		this.clock.advance(Duration.ofSeconds(30));
+		String fresh = code(secret);
+		Response stepUp = browser.post("/api/auth/mfa/step-up", "{\"code\":\"" + fresh + "\"}");
+		assertThat(stepUp.status()).as(stepUp.toString()).isEqualTo(200);
+		assertThat(stepUp.body().get("mfaRequired").asBoolean()).isFalse();
+		assertThat(stepUp.header("Cache-Control")).isEqualTo("no-store");
+		assertThat(browser.get("/api/admin/recent").status()).isEqualTo(200);
+		assertThat(factors(browser)).containsExactly("FACTOR_PASSWORD", "FACTOR_TOTP");
+		assertProblem(browser.post("/api/auth/mfa/step-up", "{\"code\":\"" + fresh + "\"}"), 400, "invalid_code");
+		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.STEP_UP_SUCCEEDED,
+				MfaAuditEventType.CODE_REPLAY_REFUSED);
+	}
+
+	@Test
+	void stepUpWhenRecoveryCodeThenItIsSpentAndCountsAsTheSecondFactor() {
+		enableMfa();
+		String recoveryCode = this.client.get("/api/auth/mfa/recovery-codes").body().get("codes").get(0).asString();
+		Response stepUp = this.client.post("/api/auth/mfa/step-up", "{\"code\":\"" + recoveryCode + "\"}");
+		assertThat(stepUp.status()).as(stepUp.toString()).isEqualTo(200);
+		assertThat(factors(this.client)).containsExactly("FACTOR_PASSWORD", "FACTOR_RECOVERY_CODE");
+		assertThat(this.client.get("/api/auth/mfa/recovery-codes").body().get("remaining").asInt()).isEqualTo(9);
+		assertProblem(this.client.post("/api/auth/mfa/step-up", "{\"code\":\"" + recoveryCode + "\"}"), 400,
+				"invalid_code");
+	}
+
+	@Test
+	void stepUpWhenRefusedThenTheContractsErrors() {
+		assertProblem(this.client.post("/api/auth/mfa/step-up", "{\"code\":\"123456\"}"), 401, "unauthenticated");
+		login(this.client, PASSWORD);
+		assertProblem(this.client.post("/api/auth/mfa/step-up", "{\"code\":\"123456\"}"), 409, "mfa_not_enabled");
+		String secret = enableMfa();
+		for (int attempt = 1; attempt < 5; attempt++) {
+			assertProblem(this.client.post("/api/auth/mfa/step-up", "{\"code\":\"" + wrongCode(secret) + "\"}"), 400,
+					"invalid_code");
+		}
+		Response locked = this.client.post("/api/auth/mfa/step-up", "{\"code\":\"" + wrongCode(secret) + "\"}");
+		assertProblem(locked, 429, "too_many_attempts");
+		assertThat(locked.header("Retry-After")).isNotBlank();
+		assertProblem(this.client.post("/api/auth/mfa/step-up", "{\"code\":\"" + code(secret) + "\"}"), 429,
+				"too_many_attempts");
+	}
+
+	@Test
+	void postWhenBodyIsNotJsonThenUnsupportedMediaType() {
+		assertProblem(this.client.post("/api/auth/login", credentials(PASSWORD), "text/plain", true), 415,
+				"unsupported_media_type");
+		assertProblem(this.client.post("/api/auth/login", "username=" + this.username + "&password=" + PASSWORD,
+				"application/x-www-form-urlencoded", true), 415, "unsupported_media_type");
+		assertThat(this.client.get("/api/auth/user").status()).isEqualTo(401);
+		login(this.client, PASSWORD);
+		assertProblem(this.client.post("/api/auth/mfa/totp/deactivate", "{\"code\":\"123456\"}", "text/plain", true),
+				415, "unsupported_media_type");
+		assertProblem(this.client.post("/api/auth/mfa/step-up", "{\"code\":\"123456\"}", "text/plain", true), 415,
+				"unsupported_media_type");
+	}
+
+	@Test
+	void requestUnderBasePathWhenNoEndpointTakesItThenNotFoundOrMethodNotAllowed() {
+		login(this.client, PASSWORD);
+		assertProblem(this.client.get("/api/auth/mfa/nothing-here"), 404, "not_found");
+		Response wrongMethod = this.client.get("/api/auth/mfa/verify");
+		assertProblem(wrongMethod, 405, "method_not_allowed");
+		assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
+		assertProblem(this.client.post("/api/auth/mfa/status", "{}"), 405, "method_not_allowed");
+	}
+
 	String enableMfa() {
 		login(this.client, PASSWORD);
 		Response activation = this.client.get("/api/auth/mfa/totp/activate");

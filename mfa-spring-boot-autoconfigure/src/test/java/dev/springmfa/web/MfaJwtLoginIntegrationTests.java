@@ -350,4 +350,19 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 			.encodeToString(MfaHttpClient.json.writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
 	}
 
+	@Test
+	void activationWhenJwtModeThenAnswerCarriesTokensWithTotpAndEarlierRefreshTokensAreRevoked() {
+		MfaHttpClient other = newClient();
+		login(other, PASSWORD);
+		login(this.client, PASSWORD);
+		Response activation = this.client.get("/api/auth/mfa/totp/activate");
+		Response confirmed = activate(activation.field("activationToken"), code(activation.field("secret")));
+		assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+		assertThat(confirmed.field("accessToken")).isNotBlank();
+		assertThat(confirmed.field("tokenType")).isEqualTo("Bearer");
+		assertThat(factors(this.client)).containsExactly("FACTOR_PASSWORD", "FACTOR_TOTP");
+		assertThat(this.client.get("/api/auth/mfa/recovery-codes").status()).isEqualTo(200);
+		assertProblem(other.refresh(), 401, "invalid_token");
+	}
+
 }

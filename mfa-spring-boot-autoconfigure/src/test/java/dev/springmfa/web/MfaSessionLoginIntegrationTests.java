@@ -59,4 +59,15 @@ class MfaSessionLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		assertThat(this.client.post("/api/auth/token/refresh", "{\"refreshToken\":\"x\"}").status()).isEqualTo(401);
 	}
 
+	@Test
+	void activationWhenTheUserHasAnotherSessionThenItEndsAndThisOneCarriesTotp() {
+		MfaHttpClient other = newClient();
+		login(other, PASSWORD);
+		assertThat(other.get("/api/auth/user").status()).isEqualTo(200);
+		enableMfa();
+		assertThat(other.get("/api/auth/user").status()).isEqualTo(401);
+		assertThat(factors(this.client)).containsExactly("FACTOR_PASSWORD", "FACTOR_TOTP");
+		assertThat(this.client.get("/api/auth/mfa/recovery-codes").status()).isEqualTo(200);
+	}
+
 }

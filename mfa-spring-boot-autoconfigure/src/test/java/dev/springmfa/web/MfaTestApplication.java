@@ -58,9 +58,10 @@ class MfaTestApplication {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, MutableClock clock,
 			@Value("${mfa.login.mode:session}") String mode) {
 		if ("jwt".equals(mode)) {
-			// A bearer-token API keeps no session of its own: the starter no longer makes
-			// the application's chain stateless for it.
+			// A bearer-token API keeps no session, and so needs no CSRF protection: the
+			// starter no longer switches either off on the application's chain.
 			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+			http.csrf((csrf) -> csrf.disable());
 		}
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> totpRequired = AuthorizationManagerFactories
 			.<RequestAuthorizationContext>multiFactor()
