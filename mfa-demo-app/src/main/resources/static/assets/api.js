@@ -1,6 +1,6 @@
 // The client of the HTTP contract (docs/http-api.md). It hides the two login modes from
 // the screens: in session mode the login lives in a cookie and every POST carries the
-// CSRF token that GET /csrf hands out; in jwt mode the tokens live in this module only
+// CSRF token that GET /csrf names; in jwt mode the tokens live in this module only
 // (never in web storage, where any injected script could read them) and go in a Bearer
 // header.
 
@@ -225,16 +225,20 @@ async function send(method, path, body, retried = false) {
 	return reply;
 }
 
-// GET /csrf names the header and the token of whatever CSRF setup the server has, so the
-// body is used rather than a cookie (a session-held token has none). It answers 204 where
-// no token is needed (jwt mode); a cookie of Spring's SPA setup is the fallback there.
+// GET /csrf names the header and the token of whatever CSRF setup the server has (a token
+// held in the session has no cookie), and answers 204 where none is needed (jwt mode).
+// Where the app uses Spring Security's cookie setup for SPAs, the XSRF-TOKEN cookie carries
+// the same token raw: that setup compares a header with the raw value, while a token
+// rendered for a page may come masked (a new mask per rendering, against BREACH), so the
+// cookie's value goes in the header when there is one.
 async function readCsrf() {
 	const reply = await send('GET', '/csrf');
+	const cookieToken = cookie('XSRF-TOKEN');
 	if (reply.status === 200 && reply.body?.headerName && reply.body?.token) {
-		return { headerName: reply.body.headerName, token: reply.body.token };
+		const { headerName, token } = reply.body;
+		return { headerName, token: headerName === 'X-XSRF-TOKEN' && cookieToken ? cookieToken : token };
 	}
-	const token = cookie('XSRF-TOKEN');
-	return token ? { headerName: 'X-XSRF-TOKEN', token } : null;
+	return cookieToken ? { headerName: 'X-XSRF-TOKEN', token: cookieToken } : null;
 }
 
 function cookie(name) {
