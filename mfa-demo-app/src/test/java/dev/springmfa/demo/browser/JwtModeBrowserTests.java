@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The SPA under the demo's {@code jwt} profile: the login is a token pair that the SPA
- * keeps in memory only, so the browser has no session cookie, and an expired access
- * token is refreshed on its 401.
+ * keeps in memory only, so the browser has no session cookie, a reload ends the login,
+ * and an expired access token is refreshed on its 401. The profile keeps no sessions, so
+ * the steps of a login of the application without the second factor are skipped.
  */
 @ActiveProfiles("jwt")
 class JwtModeBrowserTests extends AbstractBrowserTests {
@@ -17,9 +18,8 @@ class JwtModeBrowserTests extends AbstractBrowserTests {
 		return "jwt";
 	}
 
-	// The tokens live in the page's memory only.
 	@Override
-	protected boolean loginSurvivesReload() {
+	protected boolean loginHeldBySession() {
 		return false;
 	}
 

@@ -14,9 +14,8 @@ class SessionModeBrowserTests extends AbstractBrowserTests {
 		return "session";
 	}
 
-	// The session cookie outlives the page.
 	@Override
-	protected boolean loginSurvivesReload() {
+	protected boolean loginHeldBySession() {
 		return true;
 	}
 
