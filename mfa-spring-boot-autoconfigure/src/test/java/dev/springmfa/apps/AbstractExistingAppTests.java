@@ -10,7 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +23,9 @@ import dev.springmfa.totp.Base32;
 import dev.springmfa.totp.TotpGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -28,6 +34,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.UserDetailsManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What the starter promises every existing app, proven on one app of the matrix: with
@@ -41,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is started beside it, once with {@code mfa.enabled} unset and once with the starter's
  * auto-configurations excluded.
  */
+@ExtendWith(AbstractExistingAppTests.ReferenceAppsExtension.class)
 public abstract class AbstractExistingAppTests {
 
 	/**
@@ -56,7 +64,7 @@ public abstract class AbstractExistingAppTests {
 
 	protected static final String PASSWORD = "correct horse battery staple";
 
-	private static @Nullable ReferenceApps referenceApps;
+	private static volatile @Nullable ReferenceApps referenceApps;
 
 	@LocalServerPort
 	protected int port;
@@ -110,6 +118,15 @@ public abstract class AbstractExistingAppTests {
 	 */
 	protected Map<String, String> databaseProperties(String name) {
 		return Map.of();
+	}
+
+	/**
+	 * Return whether this test class compares the app with MFA unset and without the
+	 * starter; a database variant of an app may leave that to the app's H2 test.
+	 * @return whether to compare
+	 */
+	protected boolean comparesWithoutMfa() {
+		return true;
 	}
 
 	/**
@@ -187,7 +204,8 @@ public abstract class AbstractExistingAppTests {
 					assertThat(answer.status()).as(login.name() + " GET " + path + ": " + answer).isEqualTo(200);
 				}
 			}
-			assertThat(factors(client.get(mePath()))).as(login.name()).contains("FACTOR_PASSWORD", "FACTOR_TOTP");
+			// A remember-me login carries no password factor of Spring Security's.
+			assertThat(factors(client.get(mePath()))).as(login.name()).contains("FACTOR_TOTP");
 			assertThat(client.get("/api/auth/mfa/status").status()).as(login.name()).isEqualTo(200);
 		}
 	}
@@ -227,6 +245,7 @@ public abstract class AbstractExistingAppTests {
 
 	@Test
 	void userWithoutMfaSeesTheAnswersOfTheAppWithoutTheStarter() {
+		assumeTrue(comparesWithoutMfa(), "compared by the test of the app on H2");
 		String username = "carol-" + UUID.randomUUID();
 		createUser(this.context, username, "USER");
 		ReferenceApps reference = referenceApps();
@@ -240,12 +259,28 @@ public abstract class AbstractExistingAppTests {
 
 	@Test
 	void withMfaUnsetTheAppHasTheBeansOfTheAppWithoutTheStarter() {
+		assumeTrue(comparesWithoutMfa(), "compared by the test of the app on H2");
 		ReferenceApps reference = referenceApps();
 		assertThat(beanNames(reference.unset())).containsExactlyElementsOf(beanNames(reference.excluded()));
 	}
 
 	@Test
+	void withMfaOnTheAppKeepsEveryBeanOfTheAppWithoutTheStarterAndAddsOnlyTheStarters() {
+		assumeTrue(comparesWithoutMfa(), "compared by the test of the app on H2");
+		List<String> withoutStarter = beanNames(referenceApps().excluded());
+		// Neither the test framework's beans nor the logging system's, which the reference
+		// apps leave to this context.
+		List<String> withMfa = beanNames(this.context).stream()
+			.filter((name) -> !name.startsWith("org.springframework.test.") && !name.startsWith("springBootLogg"))
+			.toList();
+		assertThat(withMfa).containsAll(withoutStarter);
+		assertThat(withMfa.stream().filter((name) -> !withoutStarter.contains(name)))
+			.allMatch((name) -> name.startsWith("mfa") || name.startsWith("dev.springmfa."));
+	}
+
+	@Test
 	void withMfaUnsetTheAppAnswersAsTheAppWithoutTheStarter() {
+		assumeTrue(comparesWithoutMfa(), "compared by the test of the app on H2");
 		String username = "dave-" + UUID.randomUUID();
 		ReferenceApps reference = referenceApps();
 		createUser(reference.unset(), username, "USER");
@@ -277,6 +312,8 @@ public abstract class AbstractExistingAppTests {
 			for (String path : paths) {
 				answers.add(Answer.of(login.name() + " GET " + path, loggedIn.client().get(path)));
 			}
+			answers.add(Answer.of(login.name() + " POST /api/data without CSRF token",
+					loggedIn.client().postJson("/api/data", "{}", false)));
 		}
 		AppClient wrongPassword = new AppClient(port).basic(username, "wrong");
 		answers.add(Answer.of("wrong password GET " + paths.get(0), wrongPassword.get(paths.get(0))));
@@ -376,44 +413,87 @@ public abstract class AbstractExistingAppTests {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
-	// Started once per test class, both at once to keep the matrix fast.
 	private ReferenceApps referenceApps() {
-		if (referenceApps == null || referenceApps.application() != application()) {
-			closeReferenceApps();
-			CompletableFuture<ConfigurableApplicationContext> unset = CompletableFuture
-				.supplyAsync(() -> start("unset", Map.of()));
-			CompletableFuture<ConfigurableApplicationContext> excluded = CompletableFuture
-				.supplyAsync(() -> start("excluded", Map.of("spring.autoconfigure.exclude", EXCLUDE_STARTER)));
-			referenceApps = new ReferenceApps(application(), unset.join(), excluded.join());
-		}
-		return referenceApps;
+		ReferenceApps apps = referenceApps;
+		assertThat(apps).as("reference apps of " + getClass().getSimpleName()).isNotNull();
+		assertThat(apps.application()).isEqualTo(application());
+		return apps;
+	}
+
+	// Both at once, while the app with MFA on starts, to keep the matrix fast.
+	ReferenceApps startReferenceApps() {
+		CompletableFuture<ConfigurableApplicationContext> unset = CompletableFuture
+			.supplyAsync(() -> start("unset", Map.of()));
+		CompletableFuture<ConfigurableApplicationContext> excluded = CompletableFuture
+			.supplyAsync(() -> start("excluded", Map.of("spring.autoconfigure.exclude", EXCLUDE_STARTER)));
+		return new ReferenceApps(application(), unset, excluded);
 	}
 
 	private ConfigurableApplicationContext start(String name, Map<String, String> properties) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", "0");
-		all.put("spring.main.banner-mode", "off");
 		all.putAll(applicationProperties());
 		all.putAll(databaseProperties(name));
 		all.putAll(properties);
-		return new SpringApplicationBuilder(application()).bannerMode(Banner.Mode.OFF)
+		SpringApplication application = new SpringApplicationBuilder(application()).bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties(all)
-			.run();
+			.build();
+		// The logging system is the one of the test's own context, which starts at the same
+		// time: initialising it again from another thread races with that.
+		application.setListeners(application.getListeners()
+			.stream()
+			.filter((listener) -> !(listener instanceof LoggingApplicationListener))
+			.toList());
+		return application.run();
 	}
 
-	@AfterAll
-	static void closeReferenceApps() {
-		ReferenceApps apps = referenceApps;
-		referenceApps = null;
-		if (apps != null) {
-			apps.unset().close();
-			apps.excluded().close();
+	/**
+	 * The app with MFA unset and the app without the starter.
+	 *
+	 * @param application the app
+	 * @param starting the app with MFA unset, starting
+	 * @param startingExcluded the app without the starter, starting
+	 */
+	record ReferenceApps(Class<?> application, CompletableFuture<ConfigurableApplicationContext> starting,
+			CompletableFuture<ConfigurableApplicationContext> startingExcluded) {
+
+		ConfigurableApplicationContext unset() {
+			return this.starting.join();
 		}
+
+		ConfigurableApplicationContext excluded() {
+			return this.startingExcluded.join();
+		}
+
+		void close() {
+			this.starting.thenAccept(ConfigurableApplicationContext::close).exceptionally((ex) -> null).join();
+			this.startingExcluded.thenAccept(ConfigurableApplicationContext::close).exceptionally((ex) -> null).join();
+		}
+
 	}
 
-	private record ReferenceApps(Class<?> application, ConfigurableApplicationContext unset,
-			ConfigurableApplicationContext excluded) {
+	/**
+	 * Starts the reference apps of a test class before its app with MFA on, and closes
+	 * them after its last test.
+	 */
+	static class ReferenceAppsExtension implements BeforeAllCallback, AfterAllCallback {
+
+		@Override
+		public void beforeAll(ExtensionContext context) {
+			AbstractExistingAppTests probe = (AbstractExistingAppTests) ReflectionSupport
+				.newInstance(context.getRequiredTestClass());
+			referenceApps = probe.comparesWithoutMfa() ? probe.startReferenceApps() : null;
+		}
+
+		@Override
+		public void afterAll(ExtensionContext context) {
+			ReferenceApps apps = referenceApps;
+			referenceApps = null;
+			if (apps != null) {
+				apps.close();
+			}
+		}
 
 	}
 

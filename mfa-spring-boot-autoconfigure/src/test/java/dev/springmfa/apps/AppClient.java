@@ -87,6 +87,24 @@ public class AppClient {
 	}
 
 	/**
+	 * Post a body of any type with the CSRF token of {@code GET /api/auth/csrf}.
+	 * @param path the path
+	 * @param body the body
+	 * @param contentType its type
+	 * @return the answer
+	 */
+	public Response post(String path, String body, String contentType) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		Response csrf = get("/api/auth/csrf");
+		if (csrf.status() == 200) {
+			request.header(csrf.field("headerName"), csrf.field("token"));
+		}
+		return send(request);
+	}
+
+	/**
 	 * Post JSON with a CSRF token in a header of the caller's choice.
 	 * @param path the path
 	 * @param body the JSON

@@ -50,6 +50,19 @@ class CatchAllAdviceAppTests extends AbstractExistingAppTests {
 	}
 
 	@Test
+	void bodiesThatAreNotJsonAreRefusedWithProblemDocuments() {
+		String username = newUser("USER");
+		AppClient client = new AppClient(this.port);
+		assertProblem(client.post("/api/auth/login", "username=" + username + "&password=x",
+				"application/x-www-form-urlencoded"), 415, "unsupported_media_type");
+		assertProblem(client.post("/api/auth/login", credentials(username), "text/plain"), 415,
+				"unsupported_media_type");
+		assertThat(client.postJson("/api/auth/login", credentials(username)).status()).isEqualTo(200);
+		assertProblem(client.post("/api/auth/mfa/totp/deactivate", "{\"code\":\"123456\"}", "text/plain"), 415,
+				"unsupported_media_type");
+	}
+
+	@Test
 	void appsOwnErrorsStayTheApps() {
 		String username = newUser("USER");
 		Response failed = new AppClient(this.port).basic(username, PASSWORD).get("/api/fail");
