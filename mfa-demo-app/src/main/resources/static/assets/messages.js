@@ -5,14 +5,32 @@ const MESSAGES = {
 	bad_credentials: 'Wrong username or password.',
 	unauthenticated: 'Your session has ended. Please sign in again.',
 	access_denied: 'This needs a complete sign-in. Please sign in again.',
-	invalid_code: 'That code did not work. Codes are used once; wait for the next one and try again.',
+	// Which code was wrong decides the advice: see codeMessage.
+	invalid_code: 'That code did not work.',
 	invalid_token: 'This sign-in has expired. Please start again.',
 	mfa_already_enabled: 'Two-step verification is already on.',
 	mfa_not_enabled: 'Two-step verification is already off.',
+	mfa_required: 'This needs a code from your authenticator app.',
 	username_taken: 'That username is taken. Please choose another one.',
 	payload_too_large: 'That is too much text. Please shorten your input.',
 	network_error: 'The server cannot be reached. Check your connection and try again.',
 };
+
+/**
+ * The message for a refused code. The advice to wait for the next code fits a TOTP code
+ * only: it is refused again within its 30 seconds once used, while a recovery code is
+ * either right and unused, or not.
+ * @param error the refusal
+ * @param kind 'totp' or 'recovery_code', the kind of the code sent
+ */
+export function codeMessage(error, kind) {
+	if (error.code !== 'invalid_code') {
+		return messageFor(error);
+	}
+	return kind === 'totp'
+		? 'That code did not work. Codes are used once; wait for the next one and try again.'
+		: 'That recovery code did not work. Check it, or try another one: each code works once.';
+}
 
 /** The message to show for a failed call. */
 export function messageFor(error) {

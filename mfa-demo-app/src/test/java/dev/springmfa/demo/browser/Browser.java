@@ -98,6 +98,35 @@ final class Browser implements AutoCloseable {
 		this.driver.get(url);
 	}
 
+	/** Press the browser's Back button. */
+	void back() {
+		this.driver.navigate().back();
+	}
+
+	/** Press the browser's Forward button. */
+	void forward() {
+		this.driver.navigate().forward();
+	}
+
+	/** Reload the page, as F5 does. */
+	void reload() {
+		this.driver.navigate().refresh();
+	}
+
+	String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	/** Return the id of the element that has the focus, once the page has moved it there. */
+	String waitForFocus(String id) {
+		this.wait.until((driver) -> id.equals(focusedId()));
+		return focusedId();
+	}
+
+	private String focusedId() {
+		return (String) script("return document.activeElement && document.activeElement.id");
+	}
+
 	WebElement visible(String id) {
 		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
 	}
@@ -138,8 +167,9 @@ final class Browser implements AutoCloseable {
 		return this.driver.findElements(By.cssSelector(cssSelector));
 	}
 
-	Object script(String script) {
-		return ((JavascriptExecutor) this.driver).executeScript(script);
+	/** Run a script in the page; a promise that it returns is awaited. */
+	Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
 	}
 
 	/** Wait for a downloaded file and return its content. */

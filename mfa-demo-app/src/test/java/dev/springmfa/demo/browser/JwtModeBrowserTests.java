@@ -17,6 +17,12 @@ class JwtModeBrowserTests extends AbstractBrowserTests {
 		return "jwt";
 	}
 
+	// The tokens live in the page's memory only.
+	@Override
+	protected boolean loginSurvivesReload() {
+		return false;
+	}
+
 	@Override
 	protected void assertLoginKeptByMode(Browser browser) {
 		assertThat(browser.driver().manage().getCookies()).isEmpty();
