@@ -88,6 +88,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.SessionRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -493,6 +494,22 @@ public final class MfaAutoConfiguration {
 				FindByIndexNameSessionRepository<?> sessions = repository.getIfUnique();
 				return (sessions != null) ? new SpringSessionRegistry(sessions) : new HttpSessionRegistry();
 			}));
+		}
+
+		// Turning MFA on must end the user's other sessions, and Spring Session finds them
+		// only through its index by principal; the container's sessions are not there.
+		@Bean
+		static SmartInitializingSingleton mfaIndexedSessionsCheck(ObjectProvider<SessionRepository<?>> repository) {
+			return () -> {
+				SessionRepository<?> sessions = repository.getIfUnique();
+				if (sessions != null && !(sessions instanceof FindByIndexNameSessionRepository)) {
+					throw new MfaConfigurationException("mfa.enabled",
+							"needs Spring Session to index sessions by user, so that turning MFA on ends the user's "
+									+ "other sessions, and " + sessions.getClass().getSimpleName() + " does not",
+							"With Spring Session Redis set spring.session.data.redis.repository-type=indexed; "
+									+ "otherwise use a FindByIndexNameSessionRepository such as JDBC's.");
+				}
+			};
 		}
 
 	}

@@ -285,7 +285,7 @@ class MfaAutoConfigurationTests {
 		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "")) {
 			connection.createStatement().execute("create table mfa_recovery_code (id int)");
 		}
-		this.contextRunner.withPropertyValues("spring.datasource.url=" + url, "mfa.enabled=true", KEY)
+		this.contextRunner.withPropertyValues("spring.datasource.url=" + url, "spring.flyway.enabled=false", "mfa.enabled=true", KEY)
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = analyze(context.getStartupFailure());

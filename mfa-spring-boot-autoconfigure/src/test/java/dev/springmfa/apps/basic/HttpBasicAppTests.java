@@ -1,0 +1,74 @@
+package dev.springmfa.apps.basic;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import dev.springmfa.apps.AbstractExistingAppTests;
+import dev.springmfa.apps.AppClient;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The starter in an app that logs its users in with HTTP Basic.
+ */
+@SpringBootTest(classes = HttpBasicApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = AbstractExistingAppTests.MFA_ON)
+class HttpBasicAppTests extends AbstractExistingAppTests {
+
+	@Override
+	protected Class<?> application() {
+		return HttpBasicApp.class;
+	}
+
+	@Override
+	protected List<PasswordLogin> passwordLogins() {
+		return List.of(PasswordLogin.httpBasic());
+	}
+
+	@Test
+	void activatingTotpEndsTheOtherSessionsOfTheUserAndUpgradesItsOwn() {
+		String username = newUser("USER");
+		AppClient other = new AppClient(this.port);
+		assertThat(other.postJson("/api/auth/login", credentials(username)).status()).isEqualTo(200);
+		assertThat(other.get("/api/data").status()).isEqualTo(200);
+		Enrolment enrolment = enrol(username);
+		assertThat(other.get("/api/data").status()).isEqualTo(401);
+		assertThat(other.get("/api/auth/mfa/recovery-codes").status()).isEqualTo(401);
+		assertThat(factors(enrolment.client().get("/api/me"))).containsExactly("FACTOR_PASSWORD", "FACTOR_TOTP");
+		assertThat(enrolment.client().get("/api/data").status()).isEqualTo(200);
+		assertThat(enrolment.client().get("/api/auth/mfa/recovery-codes").status()).isEqualTo(200);
+	}
+
+	@Test
+	void unauthenticatedCallKeepsTheAppsBasicChallenge() {
+		AppClient.Response anonymous = new AppClient(this.port).get("/api/data");
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
+	}
+
+	@Test
+	void appsOwnRoleRefusalStaysTheApps() {
+		String username = newUser("USER");
+		AppClient.Response refused = new AppClient(this.port).basic(username, PASSWORD).get("/api/admin/data");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.contentType()).doesNotStartWith("application/problem+json");
+	}
+
+	@Test
+	@Disabled("starter bug: MfaConfigurer.configure adds MfaStepUpFilter before UsernamePasswordAuthenticationFilter, "
+			+ "so before BasicAuthenticationFilter: an HTTP Basic caller gets 401 unauthenticated 'Step-up needs a login'")
+	void httpBasicCallerOfEnrolledUserCompletesWithStepUp() {
+		String username = newUser("USER");
+		Enrolment enrolment = enrol(username);
+		AppClient client = new AppClient(this.port).basic(username, PASSWORD);
+		assertMfaRequired(client.get("/api/data"), "HTTP Basic");
+		AppClient.Response stepUp = client.postJson("/api/auth/mfa/step-up", "{\"code\":\"" + code(enrolment) + "\"}");
+		assertThat(stepUp.status()).as(stepUp.toString()).isEqualTo(200);
+		assertThat(client.get("/api/data").status()).isEqualTo(200);
+		assertThat(factors(client.get("/api/me"))).containsExactly("FACTOR_PASSWORD", "FACTOR_TOTP");
+	}
+
+}
