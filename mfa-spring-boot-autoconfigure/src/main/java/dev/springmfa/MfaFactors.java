@@ -1,8 +1,12 @@
 package dev.springmfa;
 
 import java.time.Instant;
+import java.util.Collection;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
@@ -36,6 +40,24 @@ public final class MfaFactors {
 	}
 
 	/**
+	 * Return whether an authority is a second factor of the starter's.
+	 * @param authority the authority
+	 * @return whether it is {@link #TOTP_AUTHORITY} or {@link #RECOVERY_CODE_AUTHORITY}
+	 */
+	public static boolean isSecondFactor(@Nullable String authority) {
+		return TOTP_AUTHORITY.equals(authority) || RECOVERY_CODE_AUTHORITY.equals(authority);
+	}
+
+	/**
+	 * Return whether authorities hold a second factor of the starter's.
+	 * @param authorities the authorities
+	 * @return whether one of them is a second factor
+	 */
+	public static boolean hasSecondFactor(Collection<? extends GrantedAuthority> authorities) {
+		return authorities.stream().anyMatch((authority) -> isSecondFactor(authority.getAuthority()));
+	}
+
+	/**
 	 * Return an authentication like the given one, carrying a newly proven second factor
 	 * in place of any earlier second factor and of {@link #NOT_ENROLLED_AUTHORITY}.
 	 * @param authentication the current authentication
@@ -46,8 +68,7 @@ public final class MfaFactors {
 	public static Authentication withSecondFactor(Authentication authentication, String factorAuthority,
 			Instant provenAt) {
 		return authentication.toBuilder().authorities((authorities) -> {
-			authorities.removeIf((authority) -> TOTP_AUTHORITY.equals(authority.getAuthority())
-					|| RECOVERY_CODE_AUTHORITY.equals(authority.getAuthority())
+			authorities.removeIf((authority) -> isSecondFactor(authority.getAuthority())
 					|| NOT_ENROLLED_AUTHORITY.equals(authority.getAuthority()));
 			authorities.add(FactorGrantedAuthority.withAuthority(factorAuthority).issuedAt(provenAt).build());
 		}).build();

@@ -1,6 +1,5 @@
 package dev.springmfa.authorization;
 
-import java.util.Collection;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -52,7 +51,7 @@ public final class MfaEnrollment implements Predicate<@Nullable Authentication> 
 			return false;
 		}
 		for (GrantedAuthority authority : authentication.getAuthorities()) {
-			if (isSecondFactor(authority.getAuthority())) {
+			if (MfaFactors.isSecondFactor(authority.getAuthority())) {
 				return true;
 			}
 			if (MfaFactors.NOT_ENROLLED_AUTHORITY.equals(authority.getAuthority())) {
@@ -72,25 +71,14 @@ public final class MfaEnrollment implements Predicate<@Nullable Authentication> 
 	}
 
 	/**
-	 * Return whether an authentication has a second factor of the starter's.
+	 * Return whether an authentication is of a user who has a second factor and has not
+	 * proven it in this login.
 	 * @param authentication the authentication
-	 * @return whether it carries {@code FACTOR_TOTP} or {@code FACTOR_RECOVERY_CODE}
+	 * @return whether the login lacks the second factor its user must have
 	 */
-	public static boolean hasSecondFactor(@Nullable Authentication authentication) {
-		return authentication != null && hasSecondFactor(authentication.getAuthorities());
-	}
-
-	/**
-	 * Return whether authorities hold a second factor of the starter's.
-	 * @param authorities the authorities
-	 * @return whether they hold {@code FACTOR_TOTP} or {@code FACTOR_RECOVERY_CODE}
-	 */
-	public static boolean hasSecondFactor(Collection<? extends GrantedAuthority> authorities) {
-		return authorities.stream().anyMatch((authority) -> isSecondFactor(authority.getAuthority()));
-	}
-
-	static boolean isSecondFactor(@Nullable String authority) {
-		return MfaFactors.TOTP_AUTHORITY.equals(authority) || MfaFactors.RECOVERY_CODE_AUTHORITY.equals(authority);
+	public boolean lacksSecondFactor(@Nullable Authentication authentication) {
+		return authentication != null && !MfaFactors.hasSecondFactor(authentication.getAuthorities())
+				&& test(authentication);
 	}
 
 	@Override

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
-import dev.springmfa.authorization.MfaEnrollment;
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
@@ -148,7 +147,7 @@ public class JwtLoginService {
 		authorities.addAll(token.factors());
 		// A refresh token of a login without a second factor outlives no activation:
 		// turning MFA on revokes it. So the user still has none.
-		if (!MfaEnrollment.hasSecondFactor(token.factors())) {
+		if (!MfaFactors.hasSecondFactor(token.factors())) {
 			authorities.add(new SimpleGrantedAuthority(MfaFactors.NOT_ENROLLED_AUTHORITY));
 		}
 		return new TokenPair(this.tokens.issueAccessToken(token.username(), authorities), next.value(),

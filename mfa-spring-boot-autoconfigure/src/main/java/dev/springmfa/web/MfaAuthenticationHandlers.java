@@ -104,15 +104,6 @@ public class MfaAuthenticationHandlers
 		writeSecondFactorRequired(response, factorErrors(request, authException));
 	}
 
-	/**
-	 * Return whether a refusal is for a missing or expired second factor.
-	 * @param denied the refusal
-	 * @return whether {@link #commenceSecondFactor} answers it
-	 */
-	static boolean isSecondFactorMissing(AccessDeniedException denied) {
-		return !secondFactorErrors(denied).isEmpty();
-	}
-
 	void writeSecondFactorRequired(HttpServletResponse response, List<RequiredFactorError> errors) throws IOException {
 		List<String> factors = new ArrayList<>();
 		boolean expired = !errors.isEmpty();
@@ -150,10 +141,7 @@ public class MfaAuthenticationHandlers
 	}
 
 	private static List<RequiredFactorError> secondFactorOnly(List<RequiredFactorError> errors) {
-		return errors.stream().filter((error) -> {
-			String authority = error.getRequiredFactor().getAuthority();
-			return MfaFactors.TOTP_AUTHORITY.equals(authority) || MfaFactors.RECOVERY_CODE_AUTHORITY.equals(authority);
-		}).toList();
+		return errors.stream().filter((error) -> MfaFactors.isSecondFactor(error.getRequiredFactor().getAuthority())).toList();
 	}
 
 	@Override

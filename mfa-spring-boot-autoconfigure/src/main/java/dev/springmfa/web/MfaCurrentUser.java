@@ -44,7 +44,7 @@ public class MfaCurrentUser {
 		if (!this.trustResolver.isAuthenticated(authentication)) {
 			throw new MfaException(MfaErrorCode.UNAUTHENTICATED, "A complete login is required");
 		}
-		if (!MfaEnrollment.hasSecondFactor(authentication) && this.enrollment.test(authentication)) {
+		if (this.enrollment.lacksSecondFactor(authentication)) {
 			throw new MfaException(MfaErrorCode.MFA_REQUIRED,
 					"This request needs the second factor: confirm the login with a code");
 		}

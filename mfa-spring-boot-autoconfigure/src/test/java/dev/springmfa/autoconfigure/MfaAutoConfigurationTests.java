@@ -1,5 +1,14 @@
 package dev.springmfa.autoconfigure;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import dev.springmfa.audit.MfaAuditEvent;
+import dev.springmfa.audit.MfaAuditEventPublisher;
+import dev.springmfa.audit.MfaAuditEventType;
+import org.springframework.context.ApplicationListener;
+
 import dev.springmfa.authentication.MfaUserStore;
 import dev.springmfa.config.MfaConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,7 +146,7 @@ class MfaAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(classes = { SecretEncryptor.class, Clock.class, TotpGenerator.class, TotpSecretGenerator.class,
+	@ValueSource(classes = { SecretEncryptor.class, TotpGenerator.class, TotpSecretGenerator.class,
 			RecoveryCodeGenerator.class, LockoutPolicy.class, MfaTokenService.class, MfaUserIdResolver.class,
 			MfaAuditEventPublisher.class, MfaAuditLogger.class, SecondFactorVerifier.class,
 			TotpAuthenticatorService.class, MfaChallengeService.class, MfaVerificationService.class,
@@ -235,6 +244,21 @@ class MfaAutoConfigurationTests {
 			// Boot's own transactionTemplate stays: the starter registers no TransactionOperations.
 			assertThat(context.getBeansOfType(TransactionOperations.class)).containsOnlyKeys("transactionTemplate");
 		});
+	}
+
+	@Test
+	void usesTheApplicationsClockWithoutRegisteringOne() {
+		Instant now = Instant.parse("2026-01-02T03:04:05Z");
+		List<MfaAuditEvent> events = new CopyOnWriteArrayList<>();
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)
+			.withBean("appClock", Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC))
+			.withBean(ApplicationListener.class, () -> (ApplicationListener<MfaAuditEvent>) events::add)
+			.run((context) -> {
+				assertThat(context.getBeansOfType(Clock.class)).containsOnlyKeys("appClock");
+				context.getBean(MfaAuditEventPublisher.class).publish(MfaAuditEventType.LOCKOUT_RESET, "alice");
+				assertThat(events).singleElement()
+					.satisfies((event) -> assertThat(event.getTimestamp()).isEqualTo(now.toEpochMilli()));
+			});
 	}
 
 	@Test
