@@ -37,6 +37,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
@@ -166,7 +167,7 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 		StatelessLogin stateless = stateless(http);
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
 		if (stateless != null) {
-			stateless.init(http, publicEndpoints(endpoints.basePath()));
+			stateless.init(http, withoutCsrfToken(endpoints.basePath()));
 		}
 		else if (csrf != null && this.spaCsrf) {
 			http.csrf(CsrfConfigurer::spa);
@@ -194,7 +195,8 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 					CsrfFilter.class);
 		}
 		http.addFilterAfter(postProcess(new MfaCsrfTokenFilter(
-				PathPatternRequestMatcher.pathPattern(HttpMethod.GET, basePath + "/csrf"), json, stateless != null)),
+				PathPatternRequestMatcher.pathPattern(HttpMethod.GET, basePath + "/csrf"), json, stateless != null,
+				this.spaCsrf)),
 				CsrfFilter.class);
 
 		MfaLoginFilter login = new MfaLoginFilter(post(basePath + "/login"),
@@ -219,13 +221,14 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 
 		List<Filter> filters = new ArrayList<>(List.of(login, verification));
 		if (stateless != null) {
-			// The bearer filter first: a step-up in jwt mode steps up the bearer's login.
 			filters.addAll(stateless.filters(basePath, getSecurityContextHolderStrategy()));
 		}
-		filters.add(stepUp);
 		for (Filter filter : filters) {
 			http.addFilterBefore(postProcess(filter), UsernamePasswordAuthenticationFilter.class);
 		}
+		// After every login of the chain (bearer, HTTP Basic, remember-me, ...): step-up
+		// completes whichever login the request carries.
+		http.addFilterBefore(postProcess(stepUp), AnonymousAuthenticationFilter.class);
 		http.addFilterAfter(postProcess(new MfaEndpointExceptionFilter(endpoints, handlers,
 				getSecurityContextHolderStrategy())), ExceptionTranslationFilter.class);
 	}
@@ -283,11 +286,13 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 		return context(http).getBeanProvider(MfaEndpoints.class).getIfAvailable();
 	}
 
-	// What a browser cannot be tricked into sending with a cookie: the public login
-	// endpoints in jwt mode hold no login, and a bearer token is never sent by itself.
-	private static RequestMatcher publicEndpoints(String basePath) {
-		return new OrRequestMatcher(post(basePath + "/login"), post(basePath + "/mfa/verify"),
-				post(basePath + "/token/refresh"), MfaConfigurer::hasBearerToken);
+	// jwt mode, as the contract has it: no CSRF token for the MFA endpoints, nor for any
+	// bearer request, which a browser never sends by itself. A cross-site form cannot reach
+	// the MFA endpoints anyway: they take only application/json, which needs a CORS
+	// preflight, and every change they make needs a code or token the attacker lacks.
+	private static RequestMatcher withoutCsrfToken(String basePath) {
+		return new OrRequestMatcher(PathPatternRequestMatcher.pathPattern(basePath + "/**"),
+				MfaConfigurer::hasBearerToken);
 	}
 
 	private static boolean hasBearerToken(HttpServletRequest request) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -26,17 +27,22 @@ public class MfaCsrfTokenFilter extends OncePerRequestFilter {
 
 	private final boolean stateless;
 
+	private final boolean rawToken;
+
 	/**
 	 * Create a new instance.
 	 * @param requestMatcher matches the CSRF bootstrap request
 	 * @param json writes the answer
 	 * @param stateless whether the MFA endpoints are stateless (jwt mode), where they need
 	 * no token and the answer is always 204
+	 * @param rawToken whether to hand out the token as stored rather than masked: Spring
+	 * Security's SPA setup ({@code csrf.spa()}) accepts only the stored value in a header
 	 */
-	public MfaCsrfTokenFilter(RequestMatcher requestMatcher, MfaJsonHttp json, boolean stateless) {
+	public MfaCsrfTokenFilter(RequestMatcher requestMatcher, MfaJsonHttp json, boolean stateless, boolean rawToken) {
 		this.requestMatcher = requestMatcher;
 		this.json = json;
 		this.stateless = stateless;
+		this.rawToken = rawToken;
 	}
 
 	@Override
@@ -47,7 +53,12 @@ public class MfaCsrfTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (!this.stateless && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+		if (!this.stateless && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken masked) {
+			CsrfToken token = (this.rawToken
+					&& request.getAttribute(DeferredCsrfToken.class.getName()) instanceof DeferredCsrfToken stored)
+							? stored.get() : masked;
+			// Rendering the token also lets a cookie repository write its cookie.
+			masked.getToken();
 			this.json.write(response, new CsrfTokenResponse(token.getHeaderName(), token.getToken()));
 			return;
 		}

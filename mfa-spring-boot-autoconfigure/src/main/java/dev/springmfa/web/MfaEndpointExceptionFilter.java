@@ -1,6 +1,7 @@
 package dev.springmfa.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authorization.RequiredFactorError;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.util.ThrowableAnalyzer;
@@ -20,8 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers the authorization refusals of the MFA endpoints with problem documents,
  * whatever entry point and access-denied handler the application's chain has: it sits
- * just inside Spring Security's {@code ExceptionTranslationFilter} and lets every other
- * path's refusals through to the application's own handling.
+ * just inside Spring Security's {@code ExceptionTranslationFilter}. On every other path it
+ * answers only a remember-me login that lacks the second factor, with
+ * {@code mfa_required}: {@code ExceptionTranslationFilter} would send it to the
+ * application's entry point (a login page), though a code is all it needs. Every other
+ * refusal goes on to the application's own handling.
  */
 public class MfaEndpointExceptionFilter extends OncePerRequestFilter {
 
@@ -51,22 +56,34 @@ public class MfaEndpointExceptionFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!this.endpoints.matches(request)) {
-			chain.doFilter(request, response);
-			return;
-		}
 		try {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			Throwable[] causes = this.throwableAnalyzer.determineCauseChain(ex);
-			if (response.isCommitted() || !answer(request, response, causes)) {
+			boolean answered = !response.isCommitted() && (this.endpoints.matches(request)
+					? answerEndpoint(request, response, causes) : answerRememberMe(response, causes));
+			if (!answered) {
 				throw ex;
 			}
 		}
 	}
 
-	private boolean answer(HttpServletRequest request, HttpServletResponse response, Throwable[] causes)
+	private boolean answerRememberMe(HttpServletResponse response, Throwable[] causes) throws IOException {
+		if (!this.trustResolver.isRememberMe(this.securityContextHolderStrategy.getContext().getAuthentication())
+				|| !(this.throwableAnalyzer.getFirstThrowableOfType(AccessDeniedException.class,
+						causes) instanceof AccessDeniedException denied)) {
+			return false;
+		}
+		List<RequiredFactorError> secondFactor = MfaAuthenticationHandlers.secondFactorErrors(denied);
+		if (secondFactor.isEmpty()) {
+			return false;
+		}
+		this.handlers.writeSecondFactorRequired(response, secondFactor);
+		return true;
+	}
+
+	private boolean answerEndpoint(HttpServletRequest request, HttpServletResponse response, Throwable[] causes)
 			throws IOException {
 		if (this.throwableAnalyzer.getFirstThrowableOfType(AuthenticationException.class,
 				causes) instanceof AuthenticationException authentication) {

@@ -171,7 +171,7 @@ public abstract class AbstractExistingAppTests {
 			AppClient client = login.logIn(this.port, username).client();
 			for (String path : concat(protectedPaths(), adminPaths())) {
 				if (login.covers(path)) {
-					assertRefusedForTheSecondFactor(login, client.get(path), login.name() + " GET " + path);
+					assertMfaRequired(client.get(path), login.name() + " GET " + path);
 				}
 			}
 			assertMfaRequired(client.get("/api/auth/mfa/recovery-codes"), login.name() + " recovery codes");
@@ -188,12 +188,9 @@ public abstract class AbstractExistingAppTests {
 		String username = newUser("USER", "ADMIN");
 		Enrolment enrolment = enrol(username);
 		for (PasswordLogin login : passwordLogins()) {
-			if (!login.stepsUp()) {
-				continue;
-			}
 			AppClient client = login.logIn(this.port, username).client();
 			String first = concat(protectedPaths(), adminPaths()).stream().filter(login::covers).findFirst().orElseThrow();
-			assertRefusedForTheSecondFactor(login, client.get(first), login.name() + " GET " + first);
+			assertMfaRequired(client.get(first), login.name() + " GET " + first);
 			Response stepUp = client.postJson("/api/auth/mfa/step-up", "{\"code\":\"" + code(enrolment) + "\"}");
 			assertThat(stepUp.status()).as(login.name() + " " + stepUp).isEqualTo(200);
 			assertThat(stepUp.body().get("mfaRequired").asBoolean()).isFalse();
@@ -377,14 +374,7 @@ public abstract class AbstractExistingAppTests {
 		assertThat(body.get("reason").asString()).as(description).isEqualTo("missing");
 	}
 
-	private static void assertRefusedForTheSecondFactor(PasswordLogin login, Response response, String description) {
-		if (login.answersMfaRequired()) {
-			assertMfaRequired(response, description);
-		}
-		else {
-			assertThat(response.status()).as(description + ": " + response).isNotEqualTo(200);
-		}
-	}
+
 
 	protected static void assertProblem(Response response, int status, String code) {
 		assertProblem(response, status, code, "");
@@ -523,21 +513,17 @@ public abstract class AbstractExistingAppTests {
 	 *
 	 * @param name what to call it in a failure
 	 * @param pathPrefix the paths that the login's filter chain serves
-	 * @param knownBug a starter bug that this login still runs into, else {@code null}:
-	 * the shared tests then check only what holds despite it, and a disabled test of the
-	 * app names it
 	 * @param action logs a new client in
 	 */
-	public record PasswordLogin(String name, String pathPrefix, @Nullable KnownBug knownBug, Action action) {
+	public record PasswordLogin(String name, String pathPrefix, Action action) {
 
 		public PasswordLogin(String name, Action action) {
-			this(name, "/", null, action);
+			this(name, "/", action);
 		}
 
 		public static PasswordLogin httpBasic() {
 			return new PasswordLogin("HTTP Basic",
-					(port, username) -> new LoggedIn(new AppClient(port).basic(username, PASSWORD), null))
-				.withKnownBug(KnownBug.BASIC_STEP_UP);
+					(port, username) -> new LoggedIn(new AppClient(port).basic(username, PASSWORD), null));
 		}
 
 		public static PasswordLogin formLogin(String loginPage) {
@@ -553,7 +539,7 @@ public abstract class AbstractExistingAppTests {
 				AppClient client = new AppClient(port);
 				Response login = client.formLogin(loginPage, username, PASSWORD, true);
 				return new LoggedIn(client.withOnlyCookie("remember-me"), login);
-			}).withKnownBug(KnownBug.REMEMBER_ME_ENTRY_POINT);
+			});
 		}
 
 		/**
@@ -562,23 +548,11 @@ public abstract class AbstractExistingAppTests {
 		 * @return the login
 		 */
 		public PasswordLogin only(String prefix) {
-			return new PasswordLogin(this.name, prefix, this.knownBug, this.action);
-		}
-
-		PasswordLogin withKnownBug(KnownBug bug) {
-			return new PasswordLogin(this.name, this.pathPrefix, bug, this.action);
+			return new PasswordLogin(this.name, prefix, this.action);
 		}
 
 		boolean covers(String path) {
 			return path.startsWith(this.pathPrefix);
-		}
-
-		boolean stepsUp() {
-			return this.knownBug != KnownBug.BASIC_STEP_UP;
-		}
-
-		boolean answersMfaRequired() {
-			return this.knownBug != KnownBug.REMEMBER_ME_ENTRY_POINT;
 		}
 
 		LoggedIn logIn(int port, String username) {
@@ -593,29 +567,6 @@ public abstract class AbstractExistingAppTests {
 			LoggedIn logIn(int port, String username);
 
 		}
-
-	}
-
-	/**
-	 * Starter bugs that the shared tests step around until they are fixed; each has a
-	 * disabled test that fails while it lasts. Fixed: delete the constant and the
-	 * compiler shows what to turn back on.
-	 */
-	public enum KnownBug {
-
-		/**
-		 * The step-up filter runs before BasicAuthenticationFilter (MfaConfigurer adds it
-		 * before UsernamePasswordAuthenticationFilter), so an HTTP Basic caller has no
-		 * login there yet: 401 unauthenticated "Step-up needs a login".
-		 */
-		BASIC_STEP_UP,
-
-		/**
-		 * ExceptionTranslationFilter sends a refused remember-me login to the app's entry
-		 * point, never to the access-denied handler, so the missing-authority handling of
-		 * MfaConfigurer never answers mfa_required: the app's 302 to its login page does.
-		 */
-		REMEMBER_ME_ENTRY_POINT
 
 	}
 

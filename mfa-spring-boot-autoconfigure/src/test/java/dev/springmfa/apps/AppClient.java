@@ -59,6 +59,16 @@ public class AppClient {
 		return this;
 	}
 
+	/**
+	 * Send a bearer token with every later request.
+	 * @param accessToken the access token
+	 * @return this client
+	 */
+	public AppClient bearer(String accessToken) {
+		this.authorization = "Bearer " + accessToken;
+		return this;
+	}
+
 	public Response get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}

@@ -2,7 +2,6 @@ package dev.springmfa.apps.basic;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import dev.springmfa.apps.AbstractExistingAppTests;
@@ -58,8 +57,6 @@ class HttpBasicAppTests extends AbstractExistingAppTests {
 	}
 
 	@Test
-	@Disabled("starter bug: MfaConfigurer.configure adds MfaStepUpFilter before UsernamePasswordAuthenticationFilter, "
-			+ "so before BasicAuthenticationFilter: an HTTP Basic caller gets 401 unauthenticated 'Step-up needs a login'")
 	void httpBasicCallerOfEnrolledUserCompletesWithStepUp() {
 		String username = newUser("USER");
 		Enrolment enrolment = enrol(username);

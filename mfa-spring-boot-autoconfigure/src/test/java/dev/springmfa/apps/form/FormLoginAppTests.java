@@ -2,7 +2,6 @@ package dev.springmfa.apps.form;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import dev.springmfa.apps.AbstractExistingAppTests;
@@ -74,8 +73,6 @@ class FormLoginAppTests extends AbstractExistingAppTests {
 	}
 
 	@Test
-	@Disabled("starter bug: ExceptionTranslationFilter hands a refused remember-me login to the app's entry point "
-			+ "(302 /login), never to the missing-authority handler that MfaConfigurer.init registers: no mfa_required")
 	void rememberMeLoginOfEnrolledUserIsAnsweredMfaRequired() {
 		String username = newUser("USER");
 		enrol(username);
