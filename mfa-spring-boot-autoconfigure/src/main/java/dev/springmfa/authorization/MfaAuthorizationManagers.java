@@ -60,9 +60,9 @@ public final class MfaAuthorizationManagers {
 	}
 
 	/**
-	 * Return a post-processor for the request authorization of a filter chain that
-	 * extends the rule to what the factory does not build, such as
-	 * {@code access(manager)}: a request that the chain grants to an enrolled user
+	 * Return a post-processor for the request authorization of a filter chain, for
+	 * {@code AuthorizeHttpRequestsConfigurer.addObjectPostProcessor}, that extends the rule
+	 * to what the factory does not build, such as {@code access(manager)}: a request that the chain grants to an enrolled user
 	 * without the second factor, and would not grant to an anonymous caller, is refused
 	 * for the missing factor.
 	 * @param enrolled tells whether a user has a second factor

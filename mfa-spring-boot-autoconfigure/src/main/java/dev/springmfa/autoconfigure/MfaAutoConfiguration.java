@@ -70,7 +70,6 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -78,11 +77,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.security.access.hierarchicalroles.NullRoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.Customizer;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -400,13 +397,6 @@ public final class MfaAutoConfiguration {
 			GrantedAuthorityDefaults defaults = authorityDefaults.getIfAvailable();
 			return MfaAuthorizationManagers.factory(enrollment, roleHierarchy.getIfAvailable(NullRoleHierarchy::new),
 					(defaults != null) ? defaults.getRolePrefix() : "ROLE_");
-		}
-
-		@Bean
-		@Conditional(OnNoRequestAuthorizationPostProcessorCondition.class)
-		ObjectPostProcessor<AuthorizationManager<HttpServletRequest>> mfaRequestAuthorizationPostProcessor(
-				MfaEnrollment enrollment) {
-			return MfaAuthorizationManagers.requestAuthorization(enrollment);
 		}
 
 	}

@@ -14,6 +14,8 @@ import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaCodeAuthenticationProvider;
 import dev.springmfa.authentication.MfaVerificationService;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.authorization.MfaAuthorizationManagers;
+import dev.springmfa.authorization.MfaEnrollment;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.web.MfaAuthenticationHandlers;
@@ -34,6 +36,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
@@ -157,6 +160,15 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 			return;
 		}
 		MfaAuthenticationHandlers handlers = handlers(http);
+		// The rules the app-wide factory does not build (access(...)) need the factor too.
+		// Set on the configurer, not as a bean: Spring Security applies such a bean only
+		// when it is the only one, and its own observation post-processor is one already.
+		AuthorizeHttpRequestsConfigurer<HttpSecurity> authorize = http
+			.getConfigurer(AuthorizeHttpRequestsConfigurer.class);
+		if (authorize != null) {
+			authorize.addObjectPostProcessor(
+					MfaAuthorizationManagers.requestAuthorization(resolve(http, null, MfaEnrollment.class)));
+		}
 		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
 		if (exceptions != null) {
 			exceptions.defaultDeniedHandlerForMissingAuthority(handlers::commenceSecondFactor,
