@@ -1,0 +1,164 @@
+package dev.springmfa.autoconfigure;
+
+import java.time.Clock;
+
+import dev.springmfa.MfaUserIdResolver;
+import dev.springmfa.audit.MfaAuditEventPublisher;
+import dev.springmfa.audit.MfaAuditLogger;
+import dev.springmfa.authentication.MfaChallengeService;
+import dev.springmfa.authentication.MfaUserStore;
+import dev.springmfa.authentication.MfaVerificationService;
+import dev.springmfa.authenticator.AuthenticatorRepository;
+import dev.springmfa.authenticator.LockoutPolicy;
+import dev.springmfa.authenticator.SecondFactorVerifier;
+import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.crypto.SecretEncryptor;
+import dev.springmfa.recovery.RecoveryCodeGenerator;
+import dev.springmfa.token.EphemeralTokenRepository;
+import dev.springmfa.token.MfaTokenService;
+import dev.springmfa.totp.TotpGenerator;
+import dev.springmfa.totp.TotpSecretGenerator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static dev.springmfa.autoconfigure.MfaAutoConfiguration.clock;
+import static dev.springmfa.autoconfigure.MfaAutoConfiguration.transactions;
+import static dev.springmfa.autoconfigure.MfaAutoConfiguration.keyMaterial;
+
+/**
+ * The second-factor services: codes, tokens, authenticators and the user store.
+ */
+@Configuration(proxyBeanMethods = false)
+class MfaCoreConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecretEncryptor mfaSecretEncryptor(MfaProperties properties) {
+		MfaPropertiesValidator.validate(properties);
+		return new SecretEncryptor(MfaPropertiesValidator.encryptionKey(properties),
+				MfaPropertiesValidator.previousEncryptionKeys(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TotpGenerator mfaTotpGenerator(MfaProperties properties) {
+		MfaProperties.Totp totp = properties.getTotp();
+		return new TotpGenerator(totp.getAlgorithm(), totp.getDigits(), totp.getPeriod(),
+				totp.getAllowedDriftSteps());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TotpSecretGenerator mfaTotpSecretGenerator(MfaProperties properties) {
+		return new TotpSecretGenerator(properties.getTotp().getAlgorithm());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RecoveryCodeGenerator mfaRecoveryCodeGenerator() {
+		return new RecoveryCodeGenerator();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LockoutPolicy mfaLockoutPolicy(MfaProperties properties) {
+		MfaProperties.Lockout lockout = properties.getLockout();
+		return new LockoutPolicy(lockout.getMaxAttempts(), lockout.getDuration(),
+				lockout.getMaxConsecutiveFailures());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MfaTokenService mfaTokenService(MfaProperties properties, SecretEncryptor encryptor,
+			ObjectProvider<Clock> clock) {
+		return new MfaTokenService(keyMaterial(properties), encryptor, properties.getEphemeralToken().getTtl(),
+				properties.getActivationToken().getTtl(), clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MfaUserIdResolver mfaUserIdResolver() {
+		return MfaUserIdResolver.byName();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MfaAuditEventPublisher mfaAuditEventPublisher(ApplicationEventPublisher publisher,
+			ObjectProvider<Clock> clock) {
+		return new MfaAuditEventPublisher(publisher, clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MfaAuditLogger mfaAuditLogger() {
+		return new MfaAuditLogger();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecondFactorVerifier mfaSecondFactorVerifier(AuthenticatorRepository authenticators,
+			SecretEncryptor encryptor, TotpGenerator totp, LockoutPolicy lockoutPolicy,
+			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
+			MfaAuditEventPublisher events) {
+		return new SecondFactorVerifier(authenticators, encryptor, totp, lockoutPolicy,
+				transactions(transactionManager), clock(clock), events);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TotpAuthenticatorService mfaTotpAuthenticatorService(MfaProperties properties, Environment environment,
+			AuthenticatorRepository authenticators, SecondFactorVerifier verifier, MfaTokenService tokens,
+			SecretEncryptor encryptor, TotpGenerator totp, TotpSecretGenerator secrets,
+			RecoveryCodeGenerator recoveryCodes, PlatformTransactionManager transactionManager,
+			MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
+		String issuer = properties.getTotp().getIssuer();
+		if (issuer == null || issuer.isBlank()) {
+			issuer = environment.getProperty("spring.application.name", "Spring");
+		}
+		return new TotpAuthenticatorService(authenticators, verifier, tokens, encryptor, totp, secrets,
+				recoveryCodes,
+				new TotpAuthenticatorService.Settings(issuer, properties.getRecoveryCodes().getCount()),
+				transactions(transactionManager), events, clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MfaUserStore mfaUserStore(ApplicationContext context) {
+		return new MfaUserStore(() -> MfaUserStores.find(context));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MfaChallengeService mfaChallengeService(TotpAuthenticatorService authenticators, MfaTokenService tokens,
+			EphemeralTokenRepository tokenUses, MfaUserStore users, MfaUserIdResolver userIdResolver,
+			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events,
+			ObjectProvider<Clock> clock) {
+		return new MfaChallengeService(authenticators, tokens, tokenUses, users.asUserDetailsService(),
+				userIdResolver, transactions(transactionManager), events, clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MfaVerificationService mfaVerificationService(MfaProperties properties, MfaTokenService tokens,
+			EphemeralTokenRepository tokenUses, AuthenticatorRepository authenticators,
+			SecondFactorVerifier verifier, MfaUserStore users, PlatformTransactionManager transactionManager,
+			MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
+		return new MfaVerificationService(tokens, tokenUses, authenticators, verifier,
+				users.asUserDetailsService(), transactions(transactionManager), events,
+				properties.getLockout().getMaxAttempts(), clock(clock));
+	}
+
+	// Finds the store at the start, so that a missing one stops it.
+	@Bean
+	static SmartInitializingSingleton mfaUserStoreCheck(ObjectProvider<MfaUserStore> users) {
+		return () -> users.ifAvailable(MfaUserStore::userDetailsService);
+	}
+
+}

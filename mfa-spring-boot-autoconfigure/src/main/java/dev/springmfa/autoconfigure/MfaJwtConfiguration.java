@@ -1,0 +1,83 @@
+package dev.springmfa.autoconfigure;
+
+import java.time.Clock;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.springmfa.MfaUserIdResolver;
+import dev.springmfa.audit.MfaAuditEventPublisher;
+import dev.springmfa.authentication.MfaUserStore;
+import dev.springmfa.jwt.JpaRefreshTokenRepository;
+import dev.springmfa.jwt.JwtLoginService;
+import dev.springmfa.jwt.JwtSigningKeys;
+import dev.springmfa.jwt.JwtTokenService;
+import dev.springmfa.jwt.RefreshTokenRepository;
+import dev.springmfa.jwt.RefreshTokenRevocationListener;
+import dev.springmfa.token.MfaTokenService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static dev.springmfa.autoconfigure.MfaAutoConfiguration.clock;
+import static dev.springmfa.autoconfigure.MfaAutoConfiguration.transactions;
+import static dev.springmfa.autoconfigure.MfaAutoConfiguration.keyMaterial;
+
+/**
+ * The jwt login mode: access and refresh tokens, with {@code mfa.login.mode=jwt}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "mfa.login.mode", havingValue = "jwt")
+class MfaJwtConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtTokenService mfaJwtTokenService(MfaProperties properties, Environment environment,
+			ResourceLoader resourceLoader, ObjectProvider<Clock> clock) {
+		MfaPropertiesValidator.validateJwt(properties);
+		MfaProperties.Jwt jwt = properties.getJwt();
+		byte[] keyMaterial = keyMaterial(properties);
+		JwtSigningKeys keyPair = MfaPropertiesValidator.jwtKeyPair(properties, resourceLoader);
+		JwtSigningKeys accessTokenKeys = (keyPair != null) ? keyPair
+				: JwtSigningKeys.hmac(keyMaterial, "mfa-access-token");
+		String issuer = orDefault(jwt.getIssuer(), environment.getProperty("spring.application.name", "mfa"));
+		return new JwtTokenService(accessTokenKeys, JwtSigningKeys.hmac(keyMaterial, "mfa-refresh-token"),
+				new JwtTokenService.Settings(issuer, orDefault(jwt.getAudience(), issuer),
+						orDefault(jwt.getClientId(), issuer), jwt.getAccessTokenTtl(), jwt.getRefreshTokenTtl()),
+				clock(clock));
+	}
+
+	private static String orDefault(@Nullable String value, String defaultValue) {
+		return (value != null && !value.isBlank()) ? value : defaultValue;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefreshTokenRepository mfaRefreshTokenRepository(EntityManagerFactory entityManagerFactory) {
+		return new JpaRefreshTokenRepository(
+				SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtLoginService mfaJwtLoginService(JwtTokenService tokens, RefreshTokenRepository refreshTokens,
+			MfaTokenService passwordFingerprints, MfaUserStore users, MfaUserIdResolver userIdResolver,
+			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events,
+			ObjectProvider<Clock> clock) {
+		return new JwtLoginService(tokens, refreshTokens, passwordFingerprints, users.asUserDetailsService(),
+				userIdResolver, transactions(transactionManager), events, clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefreshTokenRevocationListener mfaRefreshTokenRevocationListener(JwtLoginService loginService) {
+		return new RefreshTokenRevocationListener(loginService);
+	}
+
+}
