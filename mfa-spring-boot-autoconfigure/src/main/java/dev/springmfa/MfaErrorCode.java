@@ -1,8 +1,8 @@
 package dev.springmfa;
 
 /**
- * The stable, machine-readable error codes of the HTTP contract, with the status each
- * one is answered with by default.
+ * The stable, machine-readable error codes of the HTTP contract, with the status each one
+ * is answered with by default.
  */
 public enum MfaErrorCode {
 
@@ -21,7 +21,9 @@ public enum MfaErrorCode {
 	/** The TOTP or recovery code is wrong, reused or spent. */
 	INVALID_CODE("invalid_code", 400, "Invalid code"),
 
-	/** An ephemeral or activation token is expired, tampered, spent or of the wrong kind. */
+	/**
+	 * An ephemeral or activation token is expired, tampered, spent or of the wrong kind.
+	 */
 	INVALID_TOKEN("invalid_token", 400, "Invalid token"),
 
 	/** The second factor is locked for a while after too many failed attempts. */

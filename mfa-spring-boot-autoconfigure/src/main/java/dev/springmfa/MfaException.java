@@ -77,8 +77,8 @@ public class MfaException extends RuntimeException {
 	 * @return the exception
 	 */
 	public static MfaException locked(Duration retryAfter) {
-		return new MfaException(MfaErrorCode.TOO_MANY_ATTEMPTS,
-				"Too many failed attempts; try again later", retryAfter);
+		return new MfaException(MfaErrorCode.TOO_MANY_ATTEMPTS, "Too many failed attempts; try again later",
+				retryAfter);
 	}
 
 	/**

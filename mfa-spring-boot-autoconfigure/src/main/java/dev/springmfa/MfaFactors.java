@@ -30,9 +30,9 @@ public final class MfaFactors {
 
 	/**
 	 * A plain authority, not a factor, that the starter's own login adds for a user who
-	 * had no second factor when logging in, so that telling whether the login must
-	 * have one costs no query. Turning MFA on replaces it with the TOTP factor in the
-	 * session that did it and ends the user's other sessions.
+	 * had no second factor when logging in, so that telling whether the login must have
+	 * one costs no query. Turning MFA on replaces it with the TOTP factor in the session
+	 * that did it and ends the user's other sessions.
 	 */
 	public static final String NOT_ENROLLED_AUTHORITY = "MFA_NOT_ENROLLED";
 

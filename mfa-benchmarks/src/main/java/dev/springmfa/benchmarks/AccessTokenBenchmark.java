@@ -47,8 +47,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * What a jwt access token costs: checking one, as the bearer filter does on every
- * request, and issuing one, as login and refresh do, for each algorithm the starter
- * signs with. {@link #parseWithParserBuiltPerCall()} is the baseline of the parser that
+ * request, and issuing one, as login and refresh do, for each algorithm the starter signs
+ * with. {@link #parseWithParserBuiltPerCall()} is the baseline of the parser that
  * {@link JwtTokenService} now builds once: a new jjwt parser for every token.
  */
 @State(Scope.Benchmark)
@@ -96,18 +96,18 @@ public class AccessTokenBenchmark {
 	public void setUp() throws GeneralSecurityException {
 		JwtSigningKeys accessTokenKeys = switch (this.algorithm) {
 			case "HS256" -> hmacKeys();
-			case "RS256" -> keyPairKeys("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4),
-					Jwts.SIG.RS256);
+			case "RS256" ->
+				keyPairKeys("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4), Jwts.SIG.RS256);
 			case "ES256" -> keyPairKeys("EC", new ECGenParameterSpec("secp256r1"), Jwts.SIG.ES256);
 			default -> throw new IllegalArgumentException("Unknown algorithm " + this.algorithm);
 		};
 		if (!accessTokenKeys.algorithm().equals(this.algorithm)) {
-			throw new IllegalStateException("Keys sign with " + accessTokenKeys.algorithm() + ", not " + this.algorithm);
+			throw new IllegalStateException(
+					"Keys sign with " + accessTokenKeys.algorithm() + ", not " + this.algorithm);
 		}
 		this.tokenService = new JwtTokenService(accessTokenKeys,
 				JwtSigningKeys.hmac(keyMaterial("refresh"), "mfa-refresh-token"),
-				new JwtTokenService.Settings(ISSUER, AUDIENCE, Duration.ofMinutes(15), Duration.ofDays(7)),
-				this.clock);
+				new JwtTokenService.Settings(ISSUER, AUDIENCE, Duration.ofMinutes(15), Duration.ofDays(7)), this.clock);
 		this.authorities = List.of(new SimpleGrantedAuthority("ROLE_USER"),
 				FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 					.issuedAt(NOW.minusSeconds(20))
@@ -129,8 +129,8 @@ public class AccessTokenBenchmark {
 	}
 
 	/**
-	 * Check the access token with a parser built for this token only, as the service
-	 * did before it kept its parsers.
+	 * Check the access token with a parser built for this token only, as the service did
+	 * before it kept its parsers.
 	 * @return the token's claims
 	 */
 	@Benchmark
@@ -165,7 +165,8 @@ public class AccessTokenBenchmark {
 
 	private JwtSigningKeys hmacKeys() {
 		byte[] keyMaterial = keyMaterial("access");
-		// The key that JwtSigningKeys.hmac derives, which the per-call parser needs in hand
+		// The key that JwtSigningKeys.hmac derives, which the per-call parser needs in
+		// hand
 		this.verificationKey = new SecretKeySpec(Hkdf.deriveKey(keyMaterial, ACCESS_PURPOSE, 32), "HmacSHA256");
 		this.signatureAlgorithm = Jwts.SIG.HS256;
 		return JwtSigningKeys.hmac(keyMaterial, ACCESS_PURPOSE);

@@ -19,8 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 
 /**
- * Security of the demo: users in the database and the application's own filter chain,
- * to which MFA is applied explicitly.
+ * Security of the demo: users in the database and the application's own filter chain, to
+ * which MFA is applied explicitly.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

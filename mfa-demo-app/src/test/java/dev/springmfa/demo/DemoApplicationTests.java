@@ -69,8 +69,8 @@ class DemoApplicationTests {
 		assertThat(register(username, "correct horse").statusCode()).isEqualTo(201);
 		HttpResponse<String> response = register(username, "another password");
 		assertThat(response.statusCode()).isEqualTo(409);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(json(response)).containsEntry("code", "username_taken")
 			.containsEntry("type", "urn:problem-type:mfa:username_taken")
 			.containsEntry("status", 409)
@@ -106,8 +106,7 @@ class DemoApplicationTests {
 	@Test
 	void postWhenCsrfHeaderMissingThenForbidden() throws Exception {
 		assertThat(get("/api/auth/csrf").statusCode()).isEqualTo(200);
-		HttpResponse<String> response = post("/api/auth/register", registration(newUsername(), "correct horse"),
-				false);
+		HttpResponse<String> response = post("/api/auth/register", registration(newUsername(), "correct horse"), false);
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
 
@@ -143,8 +142,7 @@ class DemoApplicationTests {
 
 		HttpResponse<String> user = get("/api/auth/user");
 		assertThat(user.statusCode()).isEqualTo(200);
-		assertThat(json(user)).containsEntry("username", username)
-			.containsEntry("factors", List.of("FACTOR_PASSWORD"));
+		assertThat(json(user)).containsEntry("username", username).containsEntry("factors", List.of("FACTOR_PASSWORD"));
 
 		// The login rotated the CSRF token: post() reads the new one from the cookie.
 		assertThat(post("/api/auth/logout", "", true).statusCode()).isEqualTo(204);
@@ -155,8 +153,7 @@ class DemoApplicationTests {
 	void loginWhenUserHasTotpThenSecondStepAddsTotpFactor() throws Exception {
 		String username = newUsername();
 		assertThat(register(username, "correct horse").statusCode()).isEqualTo(201);
-		assertThat(post("/api/auth/login", registration(username, "correct horse"), true).statusCode())
-			.isEqualTo(200);
+		assertThat(post("/api/auth/login", registration(username, "correct horse"), true).statusCode()).isEqualTo(200);
 		Map<String, Object> activation = json(get("/api/auth/mfa/totp/activate"));
 		byte[] secret = Base32.decode((String) activation.get("secret"));
 		long step = this.totp.timeStep(Instant.now());
@@ -173,8 +170,8 @@ class DemoApplicationTests {
 		assertThat(challenge).containsEntry("mfaRequired", true);
 		assertThat(get("/api/auth/user").statusCode()).isEqualTo(401);
 		// The next step's code: the activation spent this one, and a replay is refused.
-		HttpResponse<String> verify = post("/api/auth/mfa/verify", this.jsonMapper.writeValueAsString(
-				Map.of("ephemeralToken", challenge.get("ephemeralToken"), "code", this.totp.generate(secret, step + 1))),
+		HttpResponse<String> verify = post("/api/auth/mfa/verify", this.jsonMapper.writeValueAsString(Map
+			.of("ephemeralToken", challenge.get("ephemeralToken"), "code", this.totp.generate(secret, step + 1))),
 				true);
 		assertThat(verify.statusCode()).isEqualTo(200);
 		assertThat(json(verify)).containsEntry("mfaRequired", false).containsEntry("username", username);

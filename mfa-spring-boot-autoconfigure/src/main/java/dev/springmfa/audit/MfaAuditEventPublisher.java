@@ -9,8 +9,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Publishes {@link MfaAuditEvent}s, stamped with the client address and user agent of
- * the current request when there is one.
+ * Publishes {@link MfaAuditEvent}s, stamped with the client address and user agent of the
+ * current request when there is one.
  */
 public class MfaAuditEventPublisher {
 

@@ -22,11 +22,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Decides, after a successful password check, whether the login needs the second
- * factor, and if so issues the single-use ephemeral token for it.
+ * Decides, after a successful password check, whether the login needs the second factor,
+ * and if so issues the single-use ephemeral token for it.
  */
 public class MfaChallengeService {
-
 
 	private final TotpAuthenticatorService authenticators;
 

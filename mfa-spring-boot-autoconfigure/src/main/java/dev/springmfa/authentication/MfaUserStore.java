@@ -8,10 +8,10 @@ import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The store of the application's users, through which the second step loads the user
- * of the first again: the same store the application's authentication uses, found once
- * the application context is complete. It is deliberately not a
- * {@link UserDetailsService} bean, which would change how the application authenticates.
+ * The store of the application's users, through which the second step loads the user of
+ * the first again: the same store the application's authentication uses, found once the
+ * application context is complete. It is deliberately not a {@link UserDetailsService}
+ * bean, which would change how the application authenticates.
  */
 public final class MfaUserStore {
 
@@ -30,8 +30,8 @@ public final class MfaUserStore {
 	 * Load a user.
 	 * @param username the username
 	 * @return the user
-	 * @throws org.springframework.security.core.userdetails.UsernameNotFoundException
-	 * if there is no such user
+	 * @throws org.springframework.security.core.userdetails.UsernameNotFoundException if
+	 * there is no such user
 	 */
 	public UserDetails loadUserByUsername(String username) {
 		return this.userDetailsService.get().loadUserByUsername(username);

@@ -29,11 +29,11 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
 
 /**
- * Completes a login from an ephemeral token and a code. The user is loaded again
- * and must still be enabled, unlocked and have the password of the first step. The token
- * is spent and the code checked in one transaction, so that of any number of concurrent
- * attempts with one token or one code exactly one succeeds. The result carries the
- * password factor, with the time of the first step, and the factor of the code.
+ * Completes a login from an ephemeral token and a code. The user is loaded again and must
+ * still be enabled, unlocked and have the password of the first step. The token is spent
+ * and the code checked in one transaction, so that of any number of concurrent attempts
+ * with one token or one code exactly one succeeds. The result carries the password
+ * factor, with the time of the first step, and the factor of the code.
  */
 public class MfaVerificationService {
 
@@ -70,8 +70,9 @@ public class MfaVerificationService {
 	 * @param clock the clock
 	 */
 	public MfaVerificationService(MfaTokenService tokens, EphemeralTokenRepository tokenUses,
-			AuthenticatorRepository authenticators, SecondFactorVerifier verifier, UserDetailsService userDetailsService,
-			TransactionOperations transactions, MfaAuditEventPublisher events, int maxAttemptsPerToken, Clock clock) {
+			AuthenticatorRepository authenticators, SecondFactorVerifier verifier,
+			UserDetailsService userDetailsService, TransactionOperations transactions, MfaAuditEventPublisher events,
+			int maxAttemptsPerToken, Clock clock) {
 		Assert.notNull(userDetailsService, "userDetailsService cannot be null");
 		this.tokens = tokens;
 		this.tokenUses = tokenUses;
@@ -145,8 +146,7 @@ public class MfaVerificationService {
 		Integer tokenFailures = this.transactions
 			.execute((status) -> this.tokenUses.incrementFailedAttempts(token.id()));
 		MfaException failure = this.verifier.recordFailure(authenticator);
-		if (tokenFailures != null && tokenFailures >= this.maxAttemptsPerToken
-				&& failure.getRetryAfter() == null) {
+		if (tokenFailures != null && tokenFailures >= this.maxAttemptsPerToken && failure.getRetryAfter() == null) {
 			return MfaException.locked(Duration.ofSeconds(1));
 		}
 		return failure;

@@ -18,9 +18,8 @@ import dev.springmfa.crypto.EncryptedValue;
  * replay protection) and the lockout counters of the second factor. One per user.
  */
 @Entity(name = "MfaAuthenticator")
-@Table(name = "mfa_authenticator",
-		uniqueConstraints = @UniqueConstraint(name = "uk_mfa_authenticator_user_type",
-				columnNames = { "user_id", "type" }))
+@Table(name = "mfa_authenticator", uniqueConstraints = @UniqueConstraint(name = "uk_mfa_authenticator_user_type",
+		columnNames = { "user_id", "type" }))
 public class Authenticator {
 
 	/** The type of a TOTP authenticator. */

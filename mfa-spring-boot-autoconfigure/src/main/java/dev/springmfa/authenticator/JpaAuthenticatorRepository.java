@@ -44,13 +44,15 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 		this.entityManager.flush();
 		Long id = authenticator.getId();
 		Assert.state(id != null, "Persisted authenticator has no id");
-		recoveryCodes.forEach((code) -> this.entityManager.persist(new RecoveryCode(id, code, authenticator.getCreatedAt())));
+		recoveryCodes
+			.forEach((code) -> this.entityManager.persist(new RecoveryCode(id, code, authenticator.getCreatedAt())));
 		return authenticator;
 	}
 
 	@Override
 	public boolean acceptTimeStep(long authenticatorId, long timeStep, Instant now, int maxFailedAttempts) {
-		// RFC 6238 §5.2: a code's time step is accepted once; only a later step may follow.
+		// RFC 6238 §5.2: a code's time step is accepted once; only a later step may
+		// follow.
 		return this.entityManager.createQuery("""
 				update MfaAuthenticator a
 				set a.lastUsedStep = :step, a.lastUsedAt = :now, a.failedAttempts = 0, a.lockedUntil = null
@@ -67,7 +69,8 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	@Override
 	public List<RecoveryCode> findUnusedRecoveryCodes(long authenticatorId) {
 		return this.entityManager
-			.createQuery("select c from MfaRecoveryCode c where c.authenticatorId = :id and c.usedAt is null order by c.id",
+			.createQuery(
+					"select c from MfaRecoveryCode c where c.authenticatorId = :id and c.usedAt is null order by c.id",
 					RecoveryCode.class)
 			.setParameter("id", authenticatorId)
 			.getResultList();
@@ -131,8 +134,9 @@ public class JpaAuthenticatorRepository implements AuthenticatorRepository {
 
 	@Override
 	public boolean resetLockout(String userId) {
-		return this.entityManager.createQuery(
-				"update MfaAuthenticator a set a.failedAttempts = 0, a.lockedUntil = null where a.userId = :userId")
+		return this.entityManager
+			.createQuery(
+					"update MfaAuthenticator a set a.failedAttempts = 0, a.lockedUntil = null where a.userId = :userId")
 			.setParameter("userId", userId)
 			.executeUpdate() > 0;
 	}

@@ -113,8 +113,8 @@ public class SecondFactorVerifier {
 			return Optional.empty();
 		}
 		Long match = findRecoveryCode(authenticator, id, normalized);
-		if (match != null && this.authenticators.spendRecoveryCode(id, match, now,
-				this.lockoutPolicy.maxConsecutiveFailures())) {
+		if (match != null
+				&& this.authenticators.spendRecoveryCode(id, match, now, this.lockoutPolicy.maxConsecutiveFailures())) {
 			this.events.publish(MfaAuditEventType.RECOVERY_CODE_USED, authenticator.getUserId());
 			return Optional.of(MfaFactors.RECOVERY_CODE_AUTHORITY);
 		}

@@ -210,8 +210,8 @@ public class TotpAuthenticatorService {
 	public MfaStatus status(String userId) {
 		return this.transactions.execute((status) -> this.authenticators.findByUserId(userId)
 			.map((authenticator) -> new MfaStatus(true,
-					this.authenticators.findUnusedRecoveryCodes(id(authenticator)).size(),
-					authenticator.getEnabledAt(), authenticator.getLastUsedAt()))
+					this.authenticators.findUnusedRecoveryCodes(id(authenticator)).size(), authenticator.getEnabledAt(),
+					authenticator.getLastUsedAt()))
 			.orElseGet(() -> new MfaStatus(false, 0, null, null)));
 	}
 
@@ -258,8 +258,8 @@ public class TotpAuthenticatorService {
 	private List<EncryptedValue> encryptCodes(String userId, List<String> codes) {
 		String context = SecondFactorVerifier.recoveryCodeContext(userId);
 		return codes.stream()
-			.map((code) -> this.encryptor.encrypt(RecoveryCodeGenerator.normalize(code).getBytes(StandardCharsets.US_ASCII),
-					context))
+			.map((code) -> this.encryptor
+				.encrypt(RecoveryCodeGenerator.normalize(code).getBytes(StandardCharsets.US_ASCII), context))
 			.toList();
 	}
 

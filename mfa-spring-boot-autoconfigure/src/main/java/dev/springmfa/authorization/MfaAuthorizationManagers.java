@@ -30,8 +30,8 @@ public final class MfaAuthorizationManagers {
 	}
 
 	/**
-	 * Return an authorization manager that requires the second factor of an enrolled
-	 * user and grants everyone else.
+	 * Return an authorization manager that requires the second factor of an enrolled user
+	 * and grants everyone else.
 	 * @param <T> the secured object
 	 * @param enrolled tells whether a user has a second factor
 	 * @return the manager
@@ -41,7 +41,8 @@ public final class MfaAuthorizationManagers {
 	}
 
 	/**
-	 * Return an {@link org.springframework.security.authorization.AuthorizationManagerFactory}
+	 * Return an
+	 * {@link org.springframework.security.authorization.AuthorizationManagerFactory}
 	 * whose {@code authenticated()}, {@code hasRole(...)}, {@code hasAuthority(...)} and
 	 * the like also require the second factor of an enrolled user, in request and method
 	 * security alike.
@@ -61,10 +62,10 @@ public final class MfaAuthorizationManagers {
 
 	/**
 	 * Return a post-processor for the request authorization of a filter chain, for
-	 * {@code AuthorizeHttpRequestsConfigurer.addObjectPostProcessor}, that extends the rule
-	 * to what the factory does not build, such as {@code access(manager)}: a request that the chain grants to an enrolled user
-	 * without the second factor, and would not grant to an anonymous caller, is refused
-	 * for the missing factor.
+	 * {@code AuthorizeHttpRequestsConfigurer.addObjectPostProcessor}, that extends the
+	 * rule to what the factory does not build, such as {@code access(manager)}: a request
+	 * that the chain grants to an enrolled user without the second factor, and would not
+	 * grant to an anonymous caller, is refused for the missing factor.
 	 * @param enrolled tells whether a user has a second factor
 	 * @return the post-processor
 	 */

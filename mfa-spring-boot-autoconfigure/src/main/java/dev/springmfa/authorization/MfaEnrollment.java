@@ -20,8 +20,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * {@link org.springframework.security.authorization.ConditionalAuthorizationManager}.
  * <p>
  * A login through the starter answers without a query: it carries a second factor, or
- * {@link MfaFactors#NOT_ENROLLED_AUTHORITY} when the user had none. Any other login
- * (HTTP Basic, form login, remember-me, another provider) is looked up, once per request.
+ * {@link MfaFactors#NOT_ENROLLED_AUTHORITY} when the user had none. Any other login (HTTP
+ * Basic, form login, remember-me, another provider) is looked up, once per request.
  */
 public final class MfaEnrollment implements Predicate<@Nullable Authentication> {
 
@@ -59,7 +59,8 @@ public final class MfaEnrollment implements Predicate<@Nullable Authentication> 
 			}
 		}
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null && request.getAttribute(MEMO_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Memo memo
+		if (request != null
+				&& request.getAttribute(MEMO_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Memo memo
 				&& memo.authentication() == authentication) {
 			return memo.enrolled();
 		}

@@ -11,8 +11,9 @@ class MfaConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<MfaConfigu
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MfaConfigurationException cause) {
-		return new FailureAnalysis("Multi-factor authentication is enabled (mfa.enabled=true), but "
-				+ cause.getMessage() + ".", cause.getAction(), cause);
+		return new FailureAnalysis(
+				"Multi-factor authentication is enabled (mfa.enabled=true), but " + cause.getMessage() + ".",
+				cause.getAction(), cause);
 	}
 
 }

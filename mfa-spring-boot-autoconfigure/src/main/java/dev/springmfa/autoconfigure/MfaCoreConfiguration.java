@@ -50,8 +50,7 @@ class MfaCoreConfiguration {
 	@ConditionalOnMissingBean
 	TotpGenerator mfaTotpGenerator(MfaProperties properties) {
 		MfaProperties.Totp totp = properties.getTotp();
-		return new TotpGenerator(totp.getAlgorithm(), totp.getDigits(), totp.getPeriod(),
-				totp.getAllowedDriftSteps());
+		return new TotpGenerator(totp.getAlgorithm(), totp.getDigits(), totp.getPeriod(), totp.getAllowedDriftSteps());
 	}
 
 	@Bean
@@ -70,14 +69,12 @@ class MfaCoreConfiguration {
 	@ConditionalOnMissingBean
 	LockoutPolicy mfaLockoutPolicy(MfaProperties properties) {
 		MfaProperties.Lockout lockout = properties.getLockout();
-		return new LockoutPolicy(lockout.getMaxAttempts(), lockout.getDuration(),
-				lockout.getMaxConsecutiveFailures());
+		return new LockoutPolicy(lockout.getMaxAttempts(), lockout.getDuration(), lockout.getMaxConsecutiveFailures());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	MfaTokenService mfaTokenService(MfaProperties properties, SecretEncryptor encryptor,
-			ObjectProvider<Clock> clock) {
+	MfaTokenService mfaTokenService(MfaProperties properties, SecretEncryptor encryptor, ObjectProvider<Clock> clock) {
 		return new MfaTokenService(keyMaterial(properties), encryptor, properties.getEphemeralToken().getTtl(),
 				properties.getActivationToken().getTtl(), clock(clock));
 	}
@@ -90,8 +87,7 @@ class MfaCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MfaAuditEventPublisher mfaAuditEventPublisher(ApplicationEventPublisher publisher,
-			ObjectProvider<Clock> clock) {
+	MfaAuditEventPublisher mfaAuditEventPublisher(ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
 		return new MfaAuditEventPublisher(publisher, clock(clock));
 	}
 
@@ -103,10 +99,9 @@ class MfaCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SecondFactorVerifier mfaSecondFactorVerifier(AuthenticatorRepository authenticators,
-			SecretEncryptor encryptor, TotpGenerator totp, LockoutPolicy lockoutPolicy,
-			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
-			MfaAuditEventPublisher events) {
+	SecondFactorVerifier mfaSecondFactorVerifier(AuthenticatorRepository authenticators, SecretEncryptor encryptor,
+			TotpGenerator totp, LockoutPolicy lockoutPolicy, PlatformTransactionManager transactionManager,
+			ObjectProvider<Clock> clock, MfaAuditEventPublisher events) {
 		return new SecondFactorVerifier(authenticators, encryptor, totp, lockoutPolicy,
 				transactions(transactionManager), clock(clock), events);
 	}
@@ -122,8 +117,7 @@ class MfaCoreConfiguration {
 		if (issuer == null || issuer.isBlank()) {
 			issuer = environment.getProperty("spring.application.name", "Spring");
 		}
-		return new TotpAuthenticatorService(authenticators, verifier, tokens, encryptor, totp, secrets,
-				recoveryCodes,
+		return new TotpAuthenticatorService(authenticators, verifier, tokens, encryptor, totp, secrets, recoveryCodes,
 				new TotpAuthenticatorService.Settings(issuer, properties.getRecoveryCodes().getCount()),
 				transactions(transactionManager), events, clock(clock));
 	}
@@ -138,21 +132,19 @@ class MfaCoreConfiguration {
 	@ConditionalOnMissingBean
 	MfaChallengeService mfaChallengeService(TotpAuthenticatorService authenticators, MfaTokenService tokens,
 			EphemeralTokenRepository tokenUses, MfaUserStore users, MfaUserIdResolver userIdResolver,
-			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events,
-			ObjectProvider<Clock> clock) {
-		return new MfaChallengeService(authenticators, tokens, tokenUses, users.asUserDetailsService(),
-				userIdResolver, transactions(transactionManager), events, clock(clock));
+			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
+		return new MfaChallengeService(authenticators, tokens, tokenUses, users.asUserDetailsService(), userIdResolver,
+				transactions(transactionManager), events, clock(clock));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	MfaVerificationService mfaVerificationService(MfaProperties properties, MfaTokenService tokens,
-			EphemeralTokenRepository tokenUses, AuthenticatorRepository authenticators,
-			SecondFactorVerifier verifier, MfaUserStore users, PlatformTransactionManager transactionManager,
-			MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
-		return new MfaVerificationService(tokens, tokenUses, authenticators, verifier,
-				users.asUserDetailsService(), transactions(transactionManager), events,
-				properties.getLockout().getMaxAttempts(), clock(clock));
+			EphemeralTokenRepository tokenUses, AuthenticatorRepository authenticators, SecondFactorVerifier verifier,
+			MfaUserStore users, PlatformTransactionManager transactionManager, MfaAuditEventPublisher events,
+			ObjectProvider<Clock> clock) {
+		return new MfaVerificationService(tokens, tokenUses, authenticators, verifier, users.asUserDetailsService(),
+				transactions(transactionManager), events, properties.getLockout().getMaxAttempts(), clock(clock));
 	}
 
 	// Finds the store at the start, so that a missing one stops it.

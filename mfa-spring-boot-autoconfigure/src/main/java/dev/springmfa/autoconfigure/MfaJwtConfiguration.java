@@ -38,8 +38,8 @@ class MfaJwtConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtTokenService mfaJwtTokenService(MfaProperties properties, Environment environment,
-			ResourceLoader resourceLoader, ObjectProvider<Clock> clock) {
+	JwtTokenService mfaJwtTokenService(MfaProperties properties, Environment environment, ResourceLoader resourceLoader,
+			ObjectProvider<Clock> clock) {
 		MfaPropertiesValidator.validateJwt(properties);
 		MfaProperties.Jwt jwt = properties.getJwt();
 		byte[] keyMaterial = keyMaterial(properties);
@@ -68,8 +68,7 @@ class MfaJwtConfiguration {
 	@ConditionalOnMissingBean
 	JwtLoginService mfaJwtLoginService(JwtTokenService tokens, RefreshTokenRepository refreshTokens,
 			MfaTokenService passwordFingerprints, MfaUserStore users, MfaUserIdResolver userIdResolver,
-			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events,
-			ObjectProvider<Clock> clock) {
+			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
 		return new JwtLoginService(tokens, refreshTokens, passwordFingerprints, users.asUserDetailsService(),
 				userIdResolver, transactions(transactionManager), events, clock(clock));
 	}

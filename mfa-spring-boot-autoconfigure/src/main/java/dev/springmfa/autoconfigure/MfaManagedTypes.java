@@ -16,8 +16,8 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 /**
  * Adds the starter's entities to the application's persistence unit, however the
  * application scans for its own (auto-configuration packages or {@code @EntityScan}),
- * without adding the starter's packages to the application's: its repository scanning
- * and {@code @EntityScan} stay as they are.
+ * without adding the starter's packages to the application's: its repository scanning and
+ * {@code @EntityScan} stay as they are.
  */
 final class MfaManagedTypes implements BeanPostProcessor {
 

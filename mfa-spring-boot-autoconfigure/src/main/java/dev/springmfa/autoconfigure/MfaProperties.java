@@ -271,8 +271,8 @@ public class MfaProperties {
 		private TotpAlgorithm algorithm = TotpAlgorithm.SHA1;
 
 		/**
-		 * Number of time steps before and after the current one whose codes are
-		 * accepted, for clock drift.
+		 * Number of time steps before and after the current one whose codes are accepted,
+		 * for clock drift.
 		 */
 		private int allowedDriftSteps = 1;
 

@@ -117,7 +117,8 @@ final class MfaPropertiesValidator {
 			return PemContent.of(text).getCertificates().get(0).getPublicKey();
 		}
 		String base64 = text.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-		return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+		return KeyFactory.getInstance(algorithm)
+			.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
 	}
 
 	private static boolean hasText(@Nullable String value) {
@@ -148,8 +149,8 @@ final class MfaPropertiesValidator {
 		// Spring leaves a placeholder whose variable is missing as it is.
 		if (value.strip().startsWith("${")) {
 			throw new MfaConfigurationException(property,
-					"is not set: its placeholder " + value.strip() + " did not resolve", MAKE_KEY
-							+ " Set the environment variable or property that the placeholder names.");
+					"is not set: its placeholder " + value.strip() + " did not resolve",
+					MAKE_KEY + " Set the environment variable or property that the placeholder names.");
 		}
 		byte[] key;
 		try {

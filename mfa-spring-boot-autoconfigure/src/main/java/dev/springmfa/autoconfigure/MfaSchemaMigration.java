@@ -15,14 +15,14 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * Runs the MFA migrations shipped in the jar, for the database at hand, with a schema
- * history table of their own so that they never mix with the application's migrations.
- * It is deliberately not a {@link Flyway} bean, which would make Spring Boot's own Flyway
+ * history table of their own so that they never mix with the application's migrations. It
+ * is deliberately not a {@link Flyway} bean, which would make Spring Boot's own Flyway
  * auto-configuration back off.
  */
 public class MfaSchemaMigration implements InitializingBean {
 
-	private static final List<String> TABLES = List.of("mfa_authenticator", "mfa_recovery_code",
-			"mfa_ephemeral_token", "mfa_refresh_token");
+	private static final List<String> TABLES = List.of("mfa_authenticator", "mfa_recovery_code", "mfa_ephemeral_token",
+			"mfa_refresh_token");
 
 	private final DataSource dataSource;
 
@@ -46,7 +46,8 @@ public class MfaSchemaMigration implements InitializingBean {
 				.dataSource(this.dataSource)
 				.locations("classpath:db/mfa/" + vendor)
 				.table(this.historyTable)
-				// The application's tables are there already: start our history from scratch.
+				// The application's tables are there already: start our history from
+				// scratch.
 				.baselineOnMigrate(true)
 				.baselineVersion("0")
 				.failOnMissingLocations(true)

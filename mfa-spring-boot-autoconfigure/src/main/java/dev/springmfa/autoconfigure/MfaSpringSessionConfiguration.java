@@ -52,7 +52,6 @@ class MfaSpringSessionConfiguration {
 		};
 	}
 
-
 	private record LazyMfaSessions(Supplier<MfaSessions> sessions) implements MfaSessions {
 
 		@Override

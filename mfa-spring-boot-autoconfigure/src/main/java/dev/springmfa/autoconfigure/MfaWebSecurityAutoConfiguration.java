@@ -20,8 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of a default security filter chain
  * for applications that define none: every request needs a complete login, answered with
- * problem documents instead of a login page; the SPA cookie CSRF setup in session mode, no
- * session and no CSRF protection in jwt mode. Spring Boot's own default chain backs off.
+ * problem documents instead of a login page; the SPA cookie CSRF setup in session mode,
+ * no session and no CSRF protection in jwt mode. Spring Boot's own default chain backs
+ * off.
  */
 @AutoConfiguration(after = MfaAutoConfiguration.class, before = ServletWebSecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,7 +38,8 @@ public final class MfaWebSecurityAutoConfiguration {
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
 		if (endpoints.stateless()) {
-			// The chain is the starter's own: bearer tokens only, nothing kept between requests.
+			// The chain is the starter's own: bearer tokens only, nothing kept between
+			// requests.
 			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 			http.csrf(AbstractHttpConfigurer::disable);
 			http.requestCache((cache) -> cache.disable());

@@ -109,9 +109,9 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 
 	/**
 	 * Set whether to switch the chain's CSRF protection to Spring Security's cookie setup
-	 * for SPAs ({@code csrf.spa()}) where it is on. Off by default: the application's
-	 * own setup stays, and {@code GET {base-path}/csrf} hands out its token. The
-	 * starter's default chain turns it on.
+	 * for SPAs ({@code csrf.spa()}) where it is on. Off by default: the application's own
+	 * setup stays, and {@code GET {base-path}/csrf} hands out its token. The starter's
+	 * default chain turns it on.
 	 * @param spaCsrf whether to switch
 	 * @return this configurer
 	 */
@@ -160,7 +160,8 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 			return;
 		}
 		MfaAuthenticationHandlers handlers = handlers(http);
-		// The rules the app-wide factory does not build (access(...)) need the factor too.
+		// The rules the app-wide factory does not build (access(...)) need the factor
+		// too.
 		// Set on the configurer, not as a bean: Spring Security applies such a bean only
 		// when it is the only one, and its own observation post-processor is one already.
 		AuthorizeHttpRequestsConfigurer<HttpSecurity> authorize = http
@@ -203,12 +204,13 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 				CsrfFilter.class);
 		http.addFilterBefore(postProcess(new MfaCsrfFailureFilter(endpoints, handlers)), CsrfFilter.class);
 		if (stateless == null && http.getConfigurer(CsrfConfigurer.class) == null) {
-			http.addFilterAfter(postProcess(new MfaCsrfFilter(endpoints, new HttpSessionCsrfTokenRepository(), handlers)),
+			http.addFilterAfter(
+					postProcess(new MfaCsrfFilter(endpoints, new HttpSessionCsrfTokenRepository(), handlers)),
 					CsrfFilter.class);
 		}
-		http.addFilterAfter(postProcess(new MfaCsrfTokenFilter(
-				PathPatternRequestMatcher.pathPattern(HttpMethod.GET, basePath + "/csrf"), json, stateless != null,
-				this.spaCsrf)),
+		http.addFilterAfter(postProcess(
+				new MfaCsrfTokenFilter(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, basePath + "/csrf"), json,
+						stateless != null, this.spaCsrf)),
 				CsrfFilter.class);
 
 		MfaLoginFilter login = new MfaLoginFilter(post(basePath + "/login"),
@@ -241,12 +243,12 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 		// After every login of the chain (bearer, HTTP Basic, remember-me, ...): step-up
 		// completes whichever login the request carries.
 		http.addFilterBefore(postProcess(stepUp), AnonymousAuthenticationFilter.class);
-		http.addFilterAfter(postProcess(new MfaEndpointExceptionFilter(endpoints, handlers,
-				getSecurityContextHolderStrategy())), ExceptionTranslationFilter.class);
+		http.addFilterAfter(
+				postProcess(new MfaEndpointExceptionFilter(endpoints, handlers, getSecurityContextHolderStrategy())),
+				ExceptionTranslationFilter.class);
 	}
 
-	private SecurityContextRepository securityContextRepository(HttpSecurity http,
-			@Nullable StatelessLogin stateless) {
+	private SecurityContextRepository securityContextRepository(HttpSecurity http, @Nullable StatelessLogin stateless) {
 		if (stateless != null) {
 			return new RequestAttributeSecurityContextRepository();
 		}
@@ -299,7 +301,8 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 	}
 
 	// jwt mode, as the contract has it: no CSRF token for the MFA endpoints, nor for any
-	// bearer request, which a browser never sends by itself. A cross-site form cannot reach
+	// bearer request, which a browser never sends by itself. A cross-site form cannot
+	// reach
 	// the MFA endpoints anyway: they take only application/json, which needs a CORS
 	// preflight, and every change they make needs a code or token the attacker lacks.
 	private static RequestMatcher withoutCsrfToken(String basePath) {
@@ -317,8 +320,8 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 			return value;
 		}
 		T bean = context(http).getBeanProvider(type).getIfUnique();
-		Assert.state(bean != null, () -> "MFA needs a unique " + type.getSimpleName()
-				+ " bean, or one set on MfaConfigurer");
+		Assert.state(bean != null,
+				() -> "MFA needs a unique " + type.getSimpleName() + " bean, or one set on MfaConfigurer");
 		return bean;
 	}
 

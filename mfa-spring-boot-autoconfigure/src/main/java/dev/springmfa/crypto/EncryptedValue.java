@@ -12,8 +12,7 @@ import org.springframework.util.Assert;
  * encrypted it.
  *
  * @param keyId the id of the encryption key, see {@link SecretEncryptor#keyId(byte[])}
- * @param ciphertext a 12-byte nonce followed by the AES-GCM output (with its 128-bit
- * tag)
+ * @param ciphertext a 12-byte nonce followed by the AES-GCM output (with its 128-bit tag)
  * @author springmfa
  */
 public record EncryptedValue(String keyId, byte[] ciphertext) {
@@ -73,7 +72,8 @@ public record EncryptedValue(String keyId, byte[] ciphertext) {
 
 	@Override
 	public String toString() {
-		// The ciphertext stays out of logs: it is useless to a reader and invites offline attacks
+		// The ciphertext stays out of logs: it is useless to a reader and invites offline
+		// attacks
 		return "EncryptedValue[keyId=" + this.keyId + "]";
 	}
 

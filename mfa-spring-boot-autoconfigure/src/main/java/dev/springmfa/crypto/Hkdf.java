@@ -52,7 +52,8 @@ public final class Hkdf {
 		Assert.notNull(inputKeyMaterial, "inputKeyMaterial cannot be null");
 		Assert.notNull(info, "info cannot be null");
 		Assert.isTrue(length > 0 && length <= MAX_LENGTH, "length must be between 1 and " + MAX_LENGTH);
-		// RFC 5869 section 2.2: a missing salt is HashLen zero bytes (SecretKeySpec rejects empty keys)
+		// RFC 5869 section 2.2: a missing salt is HashLen zero bytes (SecretKeySpec
+		// rejects empty keys)
 		byte[] effectiveSalt = (salt.length != 0) ? salt : new byte[HASH_LENGTH];
 		byte[] pseudoRandomKey = hmac(effectiveSalt, inputKeyMaterial);
 		return expand(pseudoRandomKey, info, length);

@@ -147,8 +147,8 @@ public final class SecretEncryptor {
 	 * @param value the encrypted value
 	 * @param context the context the value was encrypted with
 	 * @return the plaintext
-	 * @throws IllegalStateException if the key is unknown, or the value was tampered
-	 * with or encrypted for another context
+	 * @throws IllegalStateException if the key is unknown, or the value was tampered with
+	 * or encrypted for another context
 	 */
 	public byte[] decrypt(EncryptedValue value, String context) {
 		Assert.notNull(value, "value cannot be null");

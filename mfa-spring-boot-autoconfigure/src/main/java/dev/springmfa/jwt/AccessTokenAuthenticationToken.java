@@ -10,8 +10,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.util.Assert;
 
 /**
- * A bearer access token: before authentication the compact token, after it the user
- * with the authorities and factors the token carries.
+ * A bearer access token: before authentication the compact token, after it the user with
+ * the authorities and factors the token carries.
  */
 public class AccessTokenAuthenticationToken extends AbstractAuthenticationToken {
 
@@ -70,8 +70,7 @@ public class AccessTokenAuthenticationToken extends AbstractAuthenticationToken 
 
 	@Override
 	public String toString() {
-		return getClass().getSimpleName() + " [Principal=" + this.username + ", Authorities=" + getAuthorities()
-				+ "]";
+		return getClass().getSimpleName() + " [Principal=" + this.username + ", Authorities=" + getAuthorities() + "]";
 	}
 
 }

@@ -45,7 +45,6 @@ import org.springframework.util.Assert;
  */
 public class JwtLoginService {
 
-
 	private static final int MAX_REVOCATION_PASSES = 50;
 
 	private static final int MAX_TRANSACTION_ATTEMPTS = 5;
@@ -115,8 +114,8 @@ public class JwtLoginService {
 			this.cleanup.runIfDue(this.refreshTokens::deleteExpired);
 			return true;
 		});
-		return new TokenPair(this.tokens.issueAccessToken(username, authentication.getAuthorities()),
-				refresh.value(), this.tokens.accessTokenTtl());
+		return new TokenPair(this.tokens.issueAccessToken(username, authentication.getAuthorities()), refresh.value(),
+				this.tokens.accessTokenTtl());
 	}
 
 	/**
@@ -171,8 +170,8 @@ public class JwtLoginService {
 	}
 
 	/**
-	 * Revoke every refresh token of a user. Access tokens already issued stay valid
-	 * until they expire.
+	 * Revoke every refresh token of a user. Access tokens already issued stay valid until
+	 * they expire.
 	 * @param userId the user
 	 */
 	public void revokeAll(String userId) {
@@ -204,7 +203,8 @@ public class JwtLoginService {
 		return total;
 	}
 
-	// InnoDB may pick a refresh and a revocation of the same user as deadlock victims (the
+	// InnoDB may pick a refresh and a revocation of the same user as deadlock victims
+	// (the
 	// revocation's next-key locks against the successor's insert). Each transaction here
 	// is safe to run again from the start.
 	private <T> T inTransaction(Supplier<T> work) {

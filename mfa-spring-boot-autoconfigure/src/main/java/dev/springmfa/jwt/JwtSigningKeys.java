@@ -22,9 +22,9 @@ import dev.springmfa.crypto.Hkdf;
 import org.springframework.util.Assert;
 
 /**
- * The key that signs tokens of one kind, the key that verifies them and the one
- * algorithm they may use: HMAC-SHA256 with a secret key, or RS256/ES256/ES384/ES512
- * with a key pair, so that other services can check tokens with the public key alone.
+ * The key that signs tokens of one kind, the key that verifies them and the one algorithm
+ * they may use: HMAC-SHA256 with a secret key, or RS256/ES256/ES384/ES512 with a key
+ * pair, so that other services can check tokens with the public key alone.
  */
 public final class JwtSigningKeys {
 

@@ -26,11 +26,11 @@ import org.springframework.util.Assert;
 
 /**
  * Issues and checks the access and refresh tokens of {@code mfa.login.mode=jwt}. Both
- * carry the factors of the login ({@code amr}, {@code amr_times}) and a purpose claim;
- * an access token is also a JWT profile for access tokens (RFC 9068): typed
- * {@code at+jwt}, with {@code client_id}. Each kind has its own key, so
- * a token of one kind, or an ephemeral or activation token, never verifies as another.
- * Whether a refresh token is spent is the {@link RefreshTokenRepository}'s business.
+ * carry the factors of the login ({@code amr}, {@code amr_times}) and a purpose claim; an
+ * access token is also a JWT profile for access tokens (RFC 9068): typed {@code at+jwt},
+ * with {@code client_id}. Each kind has its own key, so a token of one kind, or an
+ * ephemeral or activation token, never verifies as another. Whether a refresh token is
+ * spent is the {@link RefreshTokenRepository}'s business.
  */
 public class JwtTokenService {
 
@@ -70,7 +70,8 @@ public class JwtTokenService {
 	/**
 	 * Create a new instance.
 	 * @param accessTokenKeys sign and verify access tokens
-	 * @param refreshTokenKeys sign and verify refresh tokens, which only this service reads
+	 * @param refreshTokenKeys sign and verify refresh tokens, which only this service
+	 * reads
 	 * @param settings issuer, audience and lifetimes
 	 * @param clock the clock
 	 */
@@ -147,8 +148,7 @@ public class JwtTokenService {
 			.claim(AuthenticationMethods.AMR_TIMES, AuthenticationMethods.times(factors))
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(token.expiresAt()));
-		return new IssuedToken<>(token, this.refreshTokenKeys.sign(builder).compact(),
-				this.settings.refreshTokenTtl());
+		return new IssuedToken<>(token, this.refreshTokenKeys.sign(builder).compact(), this.settings.refreshTokenTtl());
 	}
 
 	/**
@@ -167,8 +167,8 @@ public class JwtTokenService {
 		if (claims.getSubject() == null || authorities == null) {
 			throw MfaException.invalidToken();
 		}
-		return new AccessToken(claims.getSubject(), authorities.stream().map(String::valueOf).toList(),
-				factors(claims), claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());
+		return new AccessToken(claims.getSubject(), authorities.stream().map(String::valueOf).toList(), factors(claims),
+				claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());
 	}
 
 	/**

@@ -9,8 +9,8 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server-side state of an issued refresh token: whether it is spent or revoked.
- * The token itself is never stored.
+ * The server-side state of an issued refresh token: whether it is spent or revoked. The
+ * token itself is never stored.
  */
 @Entity(name = "MfaRefreshToken")
 @Table(name = "mfa_refresh_token")

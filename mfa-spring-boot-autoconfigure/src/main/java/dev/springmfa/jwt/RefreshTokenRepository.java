@@ -5,9 +5,9 @@ import java.time.Instant;
 import dev.springmfa.jwt.JwtTokenService.RefreshToken;
 
 /**
- * The server-side state of refresh tokens. Each change is one conditional update, so
- * that concurrent requests on any number of application instances sharing the database
- * agree on which of them spent a token.
+ * The server-side state of refresh tokens. Each change is one conditional update, so that
+ * concurrent requests on any number of application instances sharing the database agree
+ * on which of them spent a token.
  */
 public interface RefreshTokenRepository {
 

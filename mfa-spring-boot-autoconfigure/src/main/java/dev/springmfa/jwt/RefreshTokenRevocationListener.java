@@ -15,8 +15,7 @@ import org.springframework.util.Assert;
 public class RefreshTokenRevocationListener implements ApplicationListener<MfaAuditEvent> {
 
 	private static final Set<MfaAuditEventType> REVOKING = Set.of(MfaAuditEventType.TOTP_ACTIVATED,
-			MfaAuditEventType.TOTP_DEACTIVATED,
-			MfaAuditEventType.RECOVERY_CODES_REGENERATED);
+			MfaAuditEventType.TOTP_DEACTIVATED, MfaAuditEventType.RECOVERY_CODES_REGENERATED);
 
 	private final JwtLoginService loginService;
 

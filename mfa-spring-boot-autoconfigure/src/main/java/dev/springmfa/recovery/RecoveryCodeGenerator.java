@@ -10,8 +10,8 @@ import java.util.Set;
 import org.springframework.util.Assert;
 
 /**
- * Generates recovery codes of 8 characters from the lower case Crockford base32
- * alphabet (40 random bits each), formatted as {@code xxxx-xxxx}.
+ * Generates recovery codes of 8 characters from the lower case Crockford base32 alphabet
+ * (40 random bits each), formatted as {@code xxxx-xxxx}.
  *
  * @author springmfa
  */

@@ -44,8 +44,8 @@ public final class Base32 {
 	}
 
 	/**
-	 * Decode base32 text. Letters may be in either case, spaces and {@code =} padding
-	 * are ignored.
+	 * Decode base32 text. Letters may be in either case, spaces and {@code =} padding are
+	 * ignored.
 	 * @param text the text to decode
 	 * @return the decoded bytes
 	 * @throws IllegalArgumentException if the text contains a character outside the

@@ -38,11 +38,12 @@ public final class OtpAuthUri {
 		Assert.notNull(period, "period cannot be null");
 		String encodedIssuer = encode(issuer);
 		return "otpauth://totp/" + encodedIssuer + ":" + encode(accountName) + "?secret=" + Base32.encode(secret)
-				+ "&issuer=" + encodedIssuer + "&algorithm=" + algorithm.uriName() + "&digits=" + digits
-				+ "&period=" + period.getSeconds();
+				+ "&issuer=" + encodedIssuer + "&algorithm=" + algorithm.uriName() + "&digits=" + digits + "&period="
+				+ period.getSeconds();
 	}
 
-	// URLEncoder is not used because it writes spaces as '+', which some apps show literally
+	// URLEncoder is not used because it writes spaces as '+', which some apps show
+	// literally
 	private static String encode(String value) {
 		StringBuilder result = new StringBuilder();
 		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {

@@ -21,8 +21,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.springframework.util.Assert;
 
 /**
- * Renders QR codes as PNG data URIs, so enrollment pages can show them without serving
- * an extra resource.
+ * Renders QR codes as PNG data URIs, so enrollment pages can show them without serving an
+ * extra resource.
  *
  * @author springmfa
  */

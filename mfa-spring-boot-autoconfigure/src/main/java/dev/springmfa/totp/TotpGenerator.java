@@ -56,7 +56,8 @@ public final class TotpGenerator {
 			throw new IllegalArgumentException("digits must be between 6 and 8, got " + digits);
 		}
 		if (period.compareTo(Duration.ofSeconds(1)) < 0 || period.getNano() != 0) {
-			throw new IllegalArgumentException("period must be a whole number of seconds of at least 1s, got " + period);
+			throw new IllegalArgumentException(
+					"period must be a whole number of seconds of at least 1s, got " + period);
 		}
 		if (allowedDriftSteps < 0 || allowedDriftSteps > MAX_DRIFT_STEPS) {
 			throw new IllegalArgumentException("allowedDriftSteps must be between 0 and 10, got " + allowedDriftSteps);
@@ -103,8 +104,7 @@ public final class TotpGenerator {
 	}
 
 	/**
-	 * Verify a code against the current time step and the steps within the allowed
-	 * drift.
+	 * Verify a code against the current time step and the steps within the allowed drift.
 	 * @param secret the raw secret bytes
 	 * @param code the code entered by the user
 	 * @param now the current instant
@@ -149,7 +149,8 @@ public final class TotpGenerator {
 	}
 
 	private String generate(Key key, long timeStep) {
-		// TOTP is HOTP over the step counter; the step's first instant yields that counter
+		// TOTP is HOTP over the step counter; the step's first instant yields that
+		// counter
 		Instant stepStart = Instant.ofEpochSecond(Math.multiplyExact(timeStep, this.periodSeconds));
 		try {
 			int code = this.delegate.generateOneTimePassword(key, stepStart);

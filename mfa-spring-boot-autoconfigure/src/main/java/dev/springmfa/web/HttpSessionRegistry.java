@@ -17,10 +17,10 @@ import org.springframework.security.core.Authentication;
 
 /**
  * The sessions of the servlet container, for applications without Spring Session: it
- * knows the sessions of the logins made through the starter in this instance, and
- * forgets each one when the container ends it. Sessions of the application's own logins
- * (form login, remember-me) are not known here; they lose access all the same when MFA
- * is turned on, since their logins carry no second factor and are checked against the
+ * knows the sessions of the logins made through the starter in this instance, and forgets
+ * each one when the container ends it. Sessions of the application's own logins (form
+ * login, remember-me) are not known here; they lose access all the same when MFA is
+ * turned on, since their logins carry no second factor and are checked against the
  * database on each request.
  */
 public final class HttpSessionRegistry implements MfaSessions {

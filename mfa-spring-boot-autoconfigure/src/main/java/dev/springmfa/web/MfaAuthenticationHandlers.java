@@ -31,9 +31,8 @@ import org.springframework.security.web.csrf.CsrfException;
  * request that needs a login, one that lacks the second factor, and one that lacks an
  * authority.
  */
-public class MfaAuthenticationHandlers
-		implements AuthenticationSuccessHandler, AuthenticationFailureHandler, AuthenticationEntryPoint,
-		AccessDeniedHandler {
+public class MfaAuthenticationHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler,
+		AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final MfaJsonHttp json;
 
@@ -85,8 +84,8 @@ public class MfaAuthenticationHandlers
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		this.json.writeProblem(response,
-				new MfaException(MfaErrorCode.UNAUTHENTICATED, "A complete login is required"), 401);
+		this.json.writeProblem(response, new MfaException(MfaErrorCode.UNAUTHENTICATED, "A complete login is required"),
+				401);
 	}
 
 	/**
@@ -141,7 +140,9 @@ public class MfaAuthenticationHandlers
 	}
 
 	private static List<RequiredFactorError> secondFactorOnly(List<RequiredFactorError> errors) {
-		return errors.stream().filter((error) -> MfaFactors.isSecondFactor(error.getRequiredFactor().getAuthority())).toList();
+		return errors.stream()
+			.filter((error) -> MfaFactors.isSecondFactor(error.getRequiredFactor().getAuthority()))
+			.toList();
 	}
 
 	@Override

@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers a refused CSRF token on an MFA endpoint with the contract's problem document
  * where the application's chain uses Spring Security's default access-denied handler
- * ({@code AccessDeniedHandlerImpl}), which would send a bare 403 error page. The CSRF check itself, and a handler the
- * application set, stay the application's.
+ * ({@code AccessDeniedHandlerImpl}), which would send a bare 403 error page. The CSRF
+ * check itself, and a handler the application set, stay the application's.
  */
 public class MfaCsrfFailureFilter extends OncePerRequestFilter {
 

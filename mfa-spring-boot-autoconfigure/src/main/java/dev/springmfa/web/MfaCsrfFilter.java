@@ -16,9 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * CSRF protection of the MFA endpoints alone, for a session-mode chain on which the
- * application turned CSRF protection off: the endpoints change a login held in a
- * cookie, so a cross-site form must not reach them. Every other path of the chain is
- * left as the application made it.
+ * application turned CSRF protection off: the endpoints change a login held in a cookie,
+ * so a cross-site form must not reach them. Every other path of the chain is left as the
+ * application made it.
  */
 public class MfaCsrfFilter extends OncePerRequestFilter {
 
@@ -36,7 +36,8 @@ public class MfaCsrfFilter extends OncePerRequestFilter {
 			AccessDeniedHandler accessDeniedHandler) {
 		this.endpoints = endpoints;
 		this.csrfFilter = new CsrfFilter(tokenRepository);
-		this.csrfFilter.setRequireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, endpoints));
+		this.csrfFilter
+			.setRequireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, endpoints));
 		this.csrfFilter.setAccessDeniedHandler(accessDeniedHandler);
 	}
 

@@ -33,8 +33,8 @@ public class MfaCsrfTokenFilter extends OncePerRequestFilter {
 	 * Create a new instance.
 	 * @param requestMatcher matches the CSRF bootstrap request
 	 * @param json writes the answer
-	 * @param stateless whether the MFA endpoints are stateless (jwt mode), where they need
-	 * no token and the answer is always 204
+	 * @param stateless whether the MFA endpoints are stateless (jwt mode), where they
+	 * need no token and the answer is always 204
 	 * @param rawToken whether to hand out the token as stored rather than masked: Spring
 	 * Security's SPA setup ({@code csrf.spa()}) accepts only the stored value in a header
 	 */

@@ -11,8 +11,8 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.core.Authentication;
 
 /**
- * Resolves the user of an authenticated MFA endpoint, refusing anonymous calls even
- * where the application's authorization rules let them through.
+ * Resolves the user of an authenticated MFA endpoint, refusing anonymous calls even where
+ * the application's authorization rules let them through.
  */
 public class MfaCurrentUser {
 

@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers the authorization refusals of the MFA endpoints with problem documents,
  * whatever entry point and access-denied handler the application's chain has: it sits
- * just inside Spring Security's {@code ExceptionTranslationFilter}. On every other path it
- * answers only a remember-me login that lacks the second factor, with
+ * just inside Spring Security's {@code ExceptionTranslationFilter}. On every other path
+ * it answers only a remember-me login that lacks the second factor, with
  * {@code mfa_required}: {@code ExceptionTranslationFilter} would send it to the
  * application's entry point (a login page), though a code is all it needs. Every other
  * refusal goes on to the application's own handling.
@@ -92,7 +92,8 @@ public class MfaEndpointExceptionFilter extends OncePerRequestFilter {
 		}
 		if (this.throwableAnalyzer.getFirstThrowableOfType(AccessDeniedException.class,
 				causes) instanceof AccessDeniedException denied) {
-			if (!this.trustResolver.isAuthenticated(this.securityContextHolderStrategy.getContext().getAuthentication())) {
+			if (!this.trustResolver
+				.isAuthenticated(this.securityContextHolderStrategy.getContext().getAuthentication())) {
 				this.handlers.commence(request, response,
 						new InsufficientAuthenticationException("A complete login is required", denied));
 			}

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * starter's endpoints, and covers those endpoints only.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = { TotpController.class, MfaStatusController.class, MfaFallbackController.class })
+@RestControllerAdvice(
+		assignableTypes = { TotpController.class, MfaStatusController.class, MfaFallbackController.class })
 public class MfaExceptionHandler {
 
 	/**
@@ -56,8 +57,8 @@ public class MfaExceptionHandler {
 	 */
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	public ResponseEntity<ProblemDetail> handleUnsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
-		return MfaProblemDetails.toResponse(new MfaException(MfaErrorCode.UNSUPPORTED_MEDIA_TYPE,
-				"The request body must be application/json"));
+		return MfaProblemDetails.toResponse(
+				new MfaException(MfaErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json"));
 	}
 
 	/**

@@ -54,7 +54,8 @@ public class MfaFallbackController {
 				.toResponse(new MfaException(MfaErrorCode.NOT_FOUND, "No MFA endpoint is at this path"));
 		}
 		return ResponseEntity.status(405)
-			.header(HttpHeaders.ALLOW, allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", ")))
+			.header(HttpHeaders.ALLOW,
+					allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", ")))
 			.body(MfaProblemDetails.of(MfaErrorCode.METHOD_NOT_ALLOWED, 405,
 					"This endpoint does not take " + request.getMethod()));
 	}

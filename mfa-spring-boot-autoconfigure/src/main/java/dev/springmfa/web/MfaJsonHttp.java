@@ -91,8 +91,8 @@ public class MfaJsonHttp {
 		Set<ConstraintViolation<T>> violations = this.validator.validate(body);
 		if (!violations.isEmpty()) {
 			Map<String, String> errors = new TreeMap<>();
-			violations.forEach((violation) -> errors.putIfAbsent(violation.getPropertyPath().toString(),
-					violation.getMessage()));
+			violations.forEach(
+					(violation) -> errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
 			throw new MfaValidationException("The request body is invalid", errors);
 		}
 	}

@@ -56,7 +56,8 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 		authentication = withPasswordFactor(authentication);
 		Optional<MfaChallenge> challenge = this.challengeService.challengeIfRequired(authentication);
 		if (challenge.isPresent()) {
-			// Nothing is authenticated yet: no security context is saved, no session made.
+			// Nothing is authenticated yet: no security context is saved, no session
+			// made.
 			this.json.write(response, Map.of("mfaRequired", true, "ephemeralToken", challenge.get().ephemeralToken(),
 					"methods", challenge.get().methods(), "expiresIn", challenge.get().expiresIn().toSeconds()));
 			return null;
@@ -64,7 +65,8 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 		// Complete without a second factor: say so, so that authorization need not ask
 		// the database whether this user must have one.
 		return authentication.toBuilder()
-			.authorities((authorities) -> authorities.add(new SimpleGrantedAuthority(MfaFactors.NOT_ENROLLED_AUTHORITY)))
+			.authorities(
+					(authorities) -> authorities.add(new SimpleGrantedAuthority(MfaFactors.NOT_ENROLLED_AUTHORITY)))
 			.build();
 	}
 
@@ -77,7 +79,8 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 			return authentication;
 		}
 		return authentication.toBuilder()
-			.authorities((authorities) -> authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)))
+			.authorities((authorities) -> authorities
+				.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)))
 			.build();
 	}
 

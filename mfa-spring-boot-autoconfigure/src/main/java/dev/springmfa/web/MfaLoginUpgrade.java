@@ -61,8 +61,7 @@ public class MfaLoginUpgrade {
 	 */
 	public Map<String, Object> totpActivated(Authentication current, HttpServletRequest request,
 			HttpServletResponse response) {
-		Authentication upgraded = MfaFactors.withSecondFactor(current, MfaFactors.TOTP_AUTHORITY,
-				this.clock.instant());
+		Authentication upgraded = MfaFactors.withSecondFactor(current, MfaFactors.TOTP_AUTHORITY, this.clock.instant());
 		this.sessions.endOtherSessions(current.getName(), request);
 		if (this.jwtLoginService != null) {
 			return MfaJwtAuthenticationHandlers.tokenBody(this.jwtLoginService.login(upgraded));

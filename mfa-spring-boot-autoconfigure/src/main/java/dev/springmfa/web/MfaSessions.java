@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 
 /**
- * The sessions of a user, so that turning MFA on ends every session but the current
- * one: a session logged in with the password alone must not outlive the change.
+ * The sessions of a user, so that turning MFA on ends every session but the current one:
+ * a session logged in with the password alone must not outlive the change.
  *
  * @see HttpSessionRegistry
  * @see SpringSessionRegistry

@@ -80,5 +80,4 @@ public class MfaStatusController {
 		return Map.of("codes", codes, "remaining", codes.size());
 	}
 
-
 }

@@ -22,10 +22,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 
 /**
- * Completes or renews the second factor of the current login with a code: a form-login
- * or remember-me session of an enrolled user becomes a complete login, and a complete
- * login gets a fresh factor time for rules with a {@code validDuration}. The result is
- * saved like any login: a new session id in session mode, a new token pair in jwt mode.
+ * Completes or renews the second factor of the current login with a code: a form-login or
+ * remember-me session of an enrolled user becomes a complete login, and a complete login
+ * gets a fresh factor time for rules with a {@code validDuration}. The result is saved
+ * like any login: a new session id in session mode, a new token pair in jwt mode.
  */
 public class MfaStepUpFilter extends AbstractAuthenticationProcessingFilter {
 

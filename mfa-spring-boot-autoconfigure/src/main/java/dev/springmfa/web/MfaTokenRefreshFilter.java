@@ -15,8 +15,8 @@ import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code POST /api/auth/token/refresh}: spends a refresh token for a new token pair.
- * It is public, as the login is: the refresh token is the credential.
+ * {@code POST /api/auth/token/refresh}: spends a refresh token for a new token pair. It
+ * is public, as the login is: the refresh token is the credential.
  */
 public class MfaTokenRefreshFilter extends OncePerRequestFilter {
 

@@ -39,8 +39,7 @@ public class TotpController {
 	 * @param currentUser resolves the user
 	 * @param loginUpgrade upgrades the current login once TOTP is on
 	 */
-	public TotpController(TotpAuthenticatorService service, MfaCurrentUser currentUser,
-			MfaLoginUpgrade loginUpgrade) {
+	public TotpController(TotpAuthenticatorService service, MfaCurrentUser currentUser, MfaLoginUpgrade loginUpgrade) {
 		this.service = service;
 		this.currentUser = currentUser;
 		this.loginUpgrade = loginUpgrade;
@@ -58,8 +57,8 @@ public class TotpController {
 	}
 
 	/**
-	 * Confirm an activation. The current login gets the TOTP factor and the user's
-	 * other sessions end; in jwt mode the answer carries a new token pair.
+	 * Confirm an activation. The current login gets the TOTP factor and the user's other
+	 * sessions end; in jwt mode the answer carries a new token pair.
 	 * @param authentication the current login
 	 * @param body the activation token and a code
 	 * @param request the request

@@ -111,8 +111,8 @@ public abstract class AbstractExistingAppTests {
 	}
 
 	/**
-	 * Return the properties of the database of one of the reference apps that run
-	 * without MFA; an in-memory database of its own by default.
+	 * Return the properties of the database of one of the reference apps that run without
+	 * MFA; an in-memory database of its own by default.
 	 * @param name the app's name
 	 * @return the properties
 	 */
@@ -130,8 +130,8 @@ public abstract class AbstractExistingAppTests {
 	}
 
 	/**
-	 * Return the paths that need a login; an enrolled user reaches them with both
-	 * factors only.
+	 * Return the paths that need a login; an enrolled user reaches them with both factors
+	 * only.
 	 * @return the paths
 	 */
 	protected List<String> protectedPaths() {
@@ -189,7 +189,10 @@ public abstract class AbstractExistingAppTests {
 		Enrolment enrolment = enrol(username);
 		for (PasswordLogin login : passwordLogins()) {
 			AppClient client = login.logIn(this.port, username).client();
-			String first = concat(protectedPaths(), adminPaths()).stream().filter(login::covers).findFirst().orElseThrow();
+			String first = concat(protectedPaths(), adminPaths()).stream()
+				.filter(login::covers)
+				.findFirst()
+				.orElseThrow();
 			assertMfaRequired(client.get(first), login.name() + " GET " + first);
 			Response stepUp = client.postJson("/api/auth/mfa/step-up", "{\"code\":\"" + code(enrolment) + "\"}");
 			assertThat(stepUp.status()).as(login.name() + " " + stepUp).isEqualTo(200);
@@ -218,9 +221,8 @@ public abstract class AbstractExistingAppTests {
 		for (String path : protectedPaths()) {
 			assertThat(browser.get(path).status()).as(path).isNotEqualTo(200);
 		}
-		Response verified = browser.postJson("/api/auth/mfa/verify",
-				"{\"ephemeralToken\":\"" + challenge.field("ephemeralToken") + "\",\"code\":\"" + code(enrolment)
-						+ "\"}");
+		Response verified = browser.postJson("/api/auth/mfa/verify", "{\"ephemeralToken\":\""
+				+ challenge.field("ephemeralToken") + "\",\"code\":\"" + code(enrolment) + "\"}");
 		assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
 		for (String path : concat(protectedPaths(), adminPaths())) {
 			assertThat(browser.get(path).status()).as(path).isEqualTo(200);
@@ -265,7 +267,8 @@ public abstract class AbstractExistingAppTests {
 	void withMfaOnTheAppKeepsEveryBeanOfTheAppWithoutTheStarterAndAddsOnlyTheStarters() {
 		assumeTrue(comparesWithoutMfa(), "compared by the test of the app on H2");
 		List<String> withoutStarter = beanNames(referenceApps().excluded());
-		// Neither the test framework's beans nor the logging system's, which the reference
+		// Neither the test framework's beans nor the logging system's, which the
+		// reference
 		// apps leave to this context.
 		List<String> withMfa = beanNames(this.context).stream()
 			.filter((name) -> !name.startsWith("org.springframework.test.") && !name.startsWith("springBootLogg"))
@@ -369,12 +372,10 @@ public abstract class AbstractExistingAppTests {
 	protected static void assertMfaRequired(Response response, String description) {
 		assertProblem(response, 401, "mfa_required", description);
 		JsonNode body = response.body();
-		assertThat(strings(body.get("factors"))).as(description).containsExactlyInAnyOrder("FACTOR_TOTP",
-				"FACTOR_RECOVERY_CODE");
+		assertThat(strings(body.get("factors"))).as(description)
+			.containsExactlyInAnyOrder("FACTOR_TOTP", "FACTOR_RECOVERY_CODE");
 		assertThat(body.get("reason").asString()).as(description).isEqualTo("missing");
 	}
-
-
 
 	protected static void assertProblem(Response response, int status, String code) {
 		assertProblem(response, status, code, "");
@@ -429,7 +430,8 @@ public abstract class AbstractExistingAppTests {
 			.logStartupInfo(false)
 			.properties(all)
 			.build();
-		// The logging system is the one of the test's own context, which starts at the same
+		// The logging system is the one of the test's own context, which starts at the
+		// same
 		// time: initialising it again from another thread races with that.
 		application.setListeners(application.getListeners()
 			.stream()
@@ -533,7 +535,8 @@ public abstract class AbstractExistingAppTests {
 			});
 		}
 
-		// A browser that ticked "remember me", closed, and came back with that cookie only.
+		// A browser that ticked "remember me", closed, and came back with that cookie
+		// only.
 		public static PasswordLogin rememberMe(String loginPage) {
 			return new PasswordLogin("remember-me " + loginPage, (port, username) -> {
 				AppClient client = new AppClient(port);

@@ -23,10 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client of an existing app over a real port, as its users' browsers and scripts are:
- * it keeps cookies, may send HTTP Basic credentials with every request, posts the
- * app's login form, and posts JSON with the CSRF token that {@code GET /api/auth/csrf}
- * hands out where the starter serves it. Redirects are not followed, so that a test
- * sees them.
+ * it keeps cookies, may send HTTP Basic credentials with every request, posts the app's
+ * login form, and posts JSON with the CSRF token that {@code GET /api/auth/csrf} hands
+ * out where the starter serves it. Redirects are not followed, so that a test sees them.
  */
 public class AppClient {
 

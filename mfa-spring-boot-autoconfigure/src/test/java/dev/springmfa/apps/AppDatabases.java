@@ -58,8 +58,10 @@ public final class AppDatabases {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Database server not reachable at " + url + " as '" + user
-					+ "': start it before running the matrix's database variants (" + ex.getMessage() + ")", ex);
+			throw new IllegalStateException(
+					"Database server not reachable at " + url + " as '" + user
+							+ "': start it before running the matrix's database variants (" + ex.getMessage() + ")",
+					ex);
 		}
 	}
 

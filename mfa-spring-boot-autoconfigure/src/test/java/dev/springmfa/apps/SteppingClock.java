@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock the tests move forward instead of sleeping; an app of the matrix declares it
- * as its {@link Clock} bean, which the starter uses. Each code of a test then comes from
- * a time step of its own, so that replay protection never refuses it.
+ * A clock the tests move forward instead of sleeping; an app of the matrix declares it as
+ * its {@link Clock} bean, which the starter uses. Each code of a test then comes from a
+ * time step of its own, so that replay protection never refuses it.
  */
 public class SteppingClock extends Clock {
 

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Concurrent attempts at one single-use thing (a recovery code, a TOTP time step, an
- * ephemeral token, an activation) against a real database: the conditional updates of
- * the repositories must let exactly one of them win. Lockout is kept out of the way
- * here; {@link AbstractLockoutTests} covers it.
+ * ephemeral token, an activation) against a real database: the conditional updates of the
+ * repositories must let exactly one of them win. Lockout is kept out of the way here;
+ * {@link AbstractLockoutTests} covers it.
  */
 @TestPropertySource(properties = { "mfa.lockout.max-attempts=50", "mfa.recovery-codes.count=20" })
 abstract class AbstractConcurrencyTests extends AbstractMfaDatabaseTests {
@@ -53,8 +53,8 @@ abstract class AbstractConcurrencyTests extends AbstractMfaDatabaseTests {
 		String code = this.totp.generate(Base32.decode(activation.secret()), Instant.now());
 		List<Callable<List<String>>> attempts = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
-			attempts.add(
-					() -> this.authenticatorService.confirmActivation(username, activation.activationToken(), code));
+			attempts
+				.add(() -> this.authenticatorService.confirmActivation(username, activation.activationToken(), code));
 		}
 		List<Result<List<String>>> results = Race.run(attempts);
 		assertThat(winners(results)).hasSize(1);

@@ -30,10 +30,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The context and the helpers that the persistence tests share: a real database, the
- * MFA auto-configuration, and users who activate TOTP through the public services.
- * Subclasses name the database; {@code ddl-auto=validate} proves on each one that the
- * migrations match the entities.
+ * The context and the helpers that the persistence tests share: a real database, the MFA
+ * auto-configuration, and users who activate TOTP through the public services. Subclasses
+ * name the database; {@code ddl-auto=validate} proves on each one that the migrations
+ * match the entities.
  */
 @SpringBootTest(classes = MfaTestApplication.class, webEnvironment = WebEnvironment.MOCK,
 		properties = { "mfa.enabled=true", "mfa.encryption.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
@@ -70,8 +70,8 @@ abstract class AbstractMfaDatabaseTests {
 		this.users.createUser(User.withUsername(username).password("{noop}password").roles("USER").build());
 		TotpActivation activation = this.authenticatorService.beginActivation(username, username);
 		byte[] secret = Base32.decode(activation.secret());
-		List<String> recoveryCodes = this.authenticatorService.confirmActivation(username,
-				activation.activationToken(), this.totp.generate(secret, Instant.now()));
+		List<String> recoveryCodes = this.authenticatorService.confirmActivation(username, activation.activationToken(),
+				this.totp.generate(secret, Instant.now()));
 		return new ActivatedUser(username, activation.secret(), secret, recoveryCodes);
 	}
 

@@ -54,8 +54,7 @@ abstract class AbstractRefreshTokenConcurrencyTests extends AbstractMfaDatabaseT
 
 	@BeforeEach
 	void startSecondInstanceOnTheSameDatabase() {
-		this.otherInstance = new SpringApplicationBuilder(MfaTestApplication.class)
-			.web(WebApplicationType.SERVLET)
+		this.otherInstance = new SpringApplicationBuilder(MfaTestApplication.class).web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "mfa.enabled=true", "mfa.login.mode=jwt",
 					"mfa.encryption.key=" + this.environment.getProperty("mfa.encryption.key"),
 					"spring.jpa.hibernate.ddl-auto=validate",
@@ -142,8 +141,8 @@ abstract class AbstractRefreshTokenConcurrencyTests extends AbstractMfaDatabaseT
 
 	private int liveTokens() {
 		Integer count = this.jdbc.queryForObject(
-				"select count(*) from mfa_refresh_token where user_id = ? and revoked_at is null and spent_at is null", Integer.class,
-				this.username);
+				"select count(*) from mfa_refresh_token where user_id = ? and revoked_at is null and spent_at is null",
+				Integer.class, this.username);
 		return (count != null) ? count : -1;
 	}
 

@@ -22,8 +22,7 @@ final class TestDatabases {
 	}
 
 	static void recreatePostgresSchema(String schema) {
-		recreate(POSTGRES_URL, "postgres", "drop schema if exists " + schema + " cascade",
-				"create schema " + schema);
+		recreate(POSTGRES_URL, "postgres", "drop schema if exists " + schema + " cascade", "create schema " + schema);
 	}
 
 	static void postgres(String schema, DynamicPropertyRegistry registry) {
@@ -50,7 +49,8 @@ final class TestDatabases {
 			}
 		}
 		catch (SQLException ex) {
-			// Fail, never skip: CI starts the servers, and a skipped race test proves nothing.
+			// Fail, never skip: CI starts the servers, and a skipped race test proves
+			// nothing.
 			throw new IllegalStateException("Database server not reachable at " + url + " as '" + user
 					+ "': start it before running the persistence tests (" + ex.getMessage() + ")", ex);
 		}

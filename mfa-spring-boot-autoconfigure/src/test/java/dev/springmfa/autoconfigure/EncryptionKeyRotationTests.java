@@ -70,8 +70,7 @@ class EncryptionKeyRotationTests {
 		at(later.plusSeconds(60)).withPropertyValues("mfa.encryption.key=" + NEW_KEY).run((context) -> {
 			TotpAuthenticatorService service = context.getBean(TotpAuthenticatorService.class);
 			assertThat(service.recoveryCodes("alice")).as("regenerated under the new key").hasSize(10);
-			assertThatIllegalStateException()
-				.isThrownBy(() -> service.deactivate("alice", "123456"))
+			assertThatIllegalStateException().isThrownBy(() -> service.deactivate("alice", "123456"))
 				.withMessageContaining("mfa.encryption.previous-keys");
 		});
 	}

@@ -150,9 +150,8 @@ class MfaAutoConfigurationTests {
 			RecoveryCodeGenerator.class, LockoutPolicy.class, MfaTokenService.class, MfaUserIdResolver.class,
 			MfaAuditEventPublisher.class, MfaAuditLogger.class, SecondFactorVerifier.class,
 			TotpAuthenticatorService.class, MfaChallengeService.class, MfaVerificationService.class,
-			AuthenticatorRepository.class, EphemeralTokenRepository.class, MfaSchemaMigration.class,
-			MfaJsonHttp.class, MfaCurrentUser.class, TotpController.class, MfaStatusController.class,
-			MfaExceptionHandler.class })
+			AuthenticatorRepository.class, EphemeralTokenRepository.class, MfaSchemaMigration.class, MfaJsonHttp.class,
+			MfaCurrentUser.class, TotpController.class, MfaStatusController.class, MfaExceptionHandler.class })
 	<T> void backsOffWhenUserDefinesBean(Class<T> type) {
 		T custom = mock(type);
 		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)
@@ -168,8 +167,7 @@ class MfaAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)
 			.withBean("customTotp", TotpGenerator.class,
 					() -> new TotpGenerator(TotpAlgorithm.SHA512, 8, Duration.ofSeconds(30), 0))
-			.run((context) -> assertThat(context).getBean(TotpGenerator.class)
-				.isSameAs(context.getBean("customTotp")));
+			.run((context) -> assertThat(context).getBean(TotpGenerator.class).isSameAs(context.getBean("customTotp")));
 	}
 
 	@Test
@@ -241,7 +239,8 @@ class MfaAutoConfigurationTests {
 	void registersNoGeneralPurposeBeansWhenEnabled() {
 		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(Clock.class);
-			// Boot's own transactionTemplate stays: the starter registers no TransactionOperations.
+			// Boot's own transactionTemplate stays: the starter registers no
+			// TransactionOperations.
 			assertThat(context.getBeansOfType(TransactionOperations.class)).containsOnlyKeys("transactionTemplate");
 		});
 	}
@@ -309,11 +308,13 @@ class MfaAutoConfigurationTests {
 		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "")) {
 			connection.createStatement().execute("create table mfa_recovery_code (id int)");
 		}
-		this.contextRunner.withPropertyValues("spring.datasource.url=" + url, "spring.flyway.enabled=false", "mfa.enabled=true", KEY)
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + url, "spring.flyway.enabled=false", "mfa.enabled=true", KEY)
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains("mfa.schema.migrate").containsIgnoringCase("mfa_recovery_code");
+				assertThat(analysis.getDescription()).contains("mfa.schema.migrate")
+					.containsIgnoringCase("mfa_recovery_code");
 				assertThat(analysis.getAction()).contains("rename that table");
 			});
 	}
@@ -338,7 +339,8 @@ class MfaAutoConfigurationTests {
 	static class ChainWithMfaConfigurer {
 
 		@Bean
-		SecurityFilterChain chainWithMfa(org.springframework.security.config.annotation.web.builders.HttpSecurity http) {
+		SecurityFilterChain chainWithMfa(
+				org.springframework.security.config.annotation.web.builders.HttpSecurity http) {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 			http.with(MfaConfigurer.mfa(), Customizer.withDefaults());
 			return http.build();

@@ -83,13 +83,12 @@ class MfaJwtAutoConfigurationTests {
 
 	@Test
 	void issuerAudienceAndClientDefaultToTheApplicationName() {
-		this.contextRunner.withPropertyValues("mfa.login.mode=jwt", "spring.application.name=shop")
-			.run((context) -> {
-				JsonNode claims = claims(accessToken(context));
-				assertThat(claims.get("iss").asString()).isEqualTo("shop");
-				assertThat(claims.get("aud").toString()).contains("shop");
-				assertThat(claims.get("client_id").asString()).isEqualTo("shop");
-			});
+		this.contextRunner.withPropertyValues("mfa.login.mode=jwt", "spring.application.name=shop").run((context) -> {
+			JsonNode claims = claims(accessToken(context));
+			assertThat(claims.get("iss").asString()).isEqualTo("shop");
+			assertThat(claims.get("aud").toString()).contains("shop");
+			assertThat(claims.get("client_id").asString()).isEqualTo("shop");
+		});
 	}
 
 	@Test
@@ -112,8 +111,8 @@ class MfaJwtAutoConfigurationTests {
 		Path privateKey = directory.resolve("jwt.pem");
 		Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate()));
 		this.contextRunner
-			.withPropertyValues("mfa.login.mode=jwt", "mfa.jwt.issuer=https://login.example",
-					"mfa.jwt.audience=orders", "mfa.jwt.private-key=file:" + privateKey,
+			.withPropertyValues("mfa.login.mode=jwt", "mfa.jwt.issuer=https://login.example", "mfa.jwt.audience=orders",
+					"mfa.jwt.private-key=file:" + privateKey,
 					"mfa.jwt.public-key=" + pem("PUBLIC KEY", pair.getPublic()))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -154,7 +153,8 @@ class MfaJwtAutoConfigurationTests {
 	@Test
 	void failsWithAnalysisWhenKeysAreOfDifferentPairs() throws Exception {
 		this.contextRunner
-			.withPropertyValues("mfa.login.mode=jwt", "mfa.jwt.private-key=" + pem("PRIVATE KEY", ecKeyPair().getPrivate()),
+			.withPropertyValues("mfa.login.mode=jwt",
+					"mfa.jwt.private-key=" + pem("PRIVATE KEY", ecKeyPair().getPrivate()),
 					"mfa.jwt.public-key=" + pem("PUBLIC KEY", ecKeyPair().getPublic()))
 			.run((context) -> {
 				assertThat(context).hasFailed();

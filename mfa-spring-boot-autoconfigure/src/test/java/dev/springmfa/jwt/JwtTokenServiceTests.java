@@ -94,13 +94,12 @@ class JwtTokenServiceTests {
 	void parseAccessTokenWhenIssuerOrAudienceDiffersThenInvalidToken() {
 		String access = this.tokens.issueAccessToken("alice", AUTHORITIES);
 		JwtTokenService otherAudience = new JwtTokenService(JwtSigningKeys.hmac(KEY, "access"),
-				JwtSigningKeys.hmac(KEY, "refresh"), new JwtTokenService.Settings("https://login.example", "billing-api",
-						Duration.ofMinutes(15), Duration.ofDays(7)),
+				JwtSigningKeys.hmac(KEY, "refresh"), new JwtTokenService.Settings("https://login.example",
+						"billing-api", Duration.ofMinutes(15), Duration.ofDays(7)),
 				clockAt(NOW));
 		JwtTokenService otherIssuer = new JwtTokenService(JwtSigningKeys.hmac(KEY, "access"),
-				JwtSigningKeys.hmac(KEY, "refresh"),
-				new JwtTokenService.Settings("https://evil.example", "orders-api", Duration.ofMinutes(15),
-						Duration.ofDays(7)),
+				JwtSigningKeys.hmac(KEY, "refresh"), new JwtTokenService.Settings("https://evil.example", "orders-api",
+						Duration.ofMinutes(15), Duration.ofDays(7)),
 				clockAt(NOW));
 		assertInvalidToken(() -> otherAudience.parseAccessToken(access));
 		assertInvalidToken(() -> otherIssuer.parseAccessToken(access));
@@ -126,7 +125,8 @@ class JwtTokenServiceTests {
 		JwtTokenService service = service(JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic()), clockAt(NOW));
 		String access = service.issueAccessToken("alice", AUTHORITIES);
 		Claims claims = verifiedClaims(pair.getPublic(), access);
-		// Same key, same claims, PS256 instead of RS256: a valid signature jjwt accepts by default.
+		// Same key, same claims, PS256 instead of RS256: a valid signature jjwt accepts
+		// by default.
 		String pss = Jwts.builder()
 			.header()
 			.type("at+jwt")
@@ -160,7 +160,8 @@ class JwtTokenServiceTests {
 	void keyPairWhenKeysOfDifferentPairsThenRefused() throws Exception {
 		KeyPair one = ecKeyPair();
 		KeyPair other = ecKeyPair();
-		assertThatIllegalArgumentException().isThrownBy(() -> JwtSigningKeys.keyPair(one.getPrivate(), other.getPublic()))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JwtSigningKeys.keyPair(one.getPrivate(), other.getPublic()))
 			.withMessageContaining("does not match");
 	}
 
@@ -169,7 +170,8 @@ class JwtTokenServiceTests {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(1024);
 		KeyPair pair = generator.generateKeyPair();
-		assertThatIllegalArgumentException().isThrownBy(() -> JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic()))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic()))
 			.withMessageContaining("2048");
 	}
 
@@ -178,7 +180,8 @@ class JwtTokenServiceTests {
 		List<FactorGrantedAuthority> factors = List
 			.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY).issuedAt(NOW).build());
 		assertThat(AuthenticationMethods.amr(factors)).containsExactly("webauthn");
-		assertThat(AuthenticationMethods.factors(AuthenticationMethods.amr(factors), AuthenticationMethods.times(factors)))
+		assertThat(
+				AuthenticationMethods.factors(AuthenticationMethods.amr(factors), AuthenticationMethods.times(factors)))
 			.isEqualTo(factors);
 	}
 
@@ -189,7 +192,12 @@ class JwtTokenServiceTests {
 
 	// As another service checks a token: with the public key alone.
 	private static Claims verifiedClaims(PublicKey publicKey, String token) {
-		return Jwts.parser().verifyWith(publicKey).clock(() -> Date.from(NOW)).build().parseSignedClaims(token).getPayload();
+		return Jwts.parser()
+			.verifyWith(publicKey)
+			.clock(() -> Date.from(NOW))
+			.build()
+			.parseSignedClaims(token)
+			.getPayload();
 	}
 
 	private static JwtTokenService service(JwtSigningKeys accessTokenKeys, Clock clock) {

@@ -46,8 +46,11 @@ class SpringResourceServerInteropTests {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) this.pair.getPublic())
 			.validateType(false)
 			.build();
-		decoder.setJwtValidator(
-				JwtValidators.createAtJwtValidator().issuer(ISSUER).audience("orders-api").clientId("shop-spa").build());
+		decoder.setJwtValidator(JwtValidators.createAtJwtValidator()
+			.issuer(ISSUER)
+			.audience("orders-api")
+			.clientId("shop-spa")
+			.build());
 		Jwt jwt = decoder.decode(token);
 		assertThat(jwt.getSubject()).isEqualTo("alice");
 		assertThat(jwt.getClaimAsStringList("amr")).containsExactly("pwd", "otp", "mfa");
@@ -61,8 +64,11 @@ class SpringResourceServerInteropTests {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) this.pair.getPublic())
 			.validateType(false)
 			.build();
-		decoder.setJwtValidator(
-				JwtValidators.createAtJwtValidator().issuer(ISSUER).audience("billing-api").clientId("shop-spa").build());
+		decoder.setJwtValidator(JwtValidators.createAtJwtValidator()
+			.issuer(ISSUER)
+			.audience("billing-api")
+			.clientId("shop-spa")
+			.build());
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
 	}
 

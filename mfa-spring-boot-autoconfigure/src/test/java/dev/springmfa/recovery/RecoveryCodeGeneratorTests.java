@@ -66,8 +66,8 @@ class RecoveryCodeGeneratorTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "abcdefg", "abcdefghj", "abcd-efgh", "ABCDEFGH", "abcdefg!", "abcdefgu",
-			"abcdefg\u00e9" })
+	@ValueSource(
+			strings = { "", "abcdefg", "abcdefghj", "abcd-efgh", "ABCDEFGH", "abcdefg!", "abcdefgu", "abcdefg\u00e9" })
 	void isWellFormedWhenMalformedThenFalse(String normalized) {
 		assertThat(RecoveryCodeGenerator.isWellFormed(normalized)).isFalse();
 	}

@@ -86,9 +86,8 @@ abstract class AbstractSharedSessionTests {
 
 	private ConfigurableApplicationContext start(List<String> properties) {
 		// One clock for both: the tests move time forward instead of sleeping.
-		ApplicationContextInitializer<ConfigurableApplicationContext> sharedClock = (context) -> context
-			.getBeanFactory()
-			.registerSingleton("clock", this.clock);
+		ApplicationContextInitializer<ConfigurableApplicationContext> sharedClock = (
+				context) -> context.getBeanFactory().registerSingleton("clock", this.clock);
 		return new SpringApplicationBuilder(TwoInstanceApplication.class, sessionStore()).initializers(sharedClock)
 			.run(properties.toArray(String[]::new));
 	}
@@ -254,7 +253,8 @@ abstract class AbstractSharedSessionTests {
 		for (SessionBrowser other : List.of(jsonLogin, formLogin)) {
 			for (Instance instance : List.of(this.a, this.b)) {
 				Response ended = other.get(instance, "/api/auth/user");
-				// The application's own entry point: no login at all, not a missing factor.
+				// The application's own entry point: no login at all, not a missing
+				// factor.
 				assertThat(ended.status()).as(instance + ": " + ended).isEqualTo(401);
 				assertThat(ended.text()).as(instance.name()).doesNotContain("mfa_required");
 			}
@@ -296,7 +296,8 @@ abstract class AbstractSharedSessionTests {
 		return sessions.findByPrincipalName(username);
 	}
 
-	// The cookie carries the session id in base64 (Spring Session's DefaultCookieSerializer).
+	// The cookie carries the session id in base64 (Spring Session's
+	// DefaultCookieSerializer).
 	static String decode(String cookie) {
 		return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
 	}

@@ -6,6 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One running instance of the application, on a port of its own.
+ *
  * @param name the name that the assertions show
  * @param context the instance's application context
  * @param port the instance's port

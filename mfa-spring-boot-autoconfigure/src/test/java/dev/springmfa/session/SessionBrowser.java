@@ -14,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A browser in front of a load balancer: one cookie jar for every instance, so that the
- * session cookie of one instance rides on the requests to the other. Like a SPA, it
- * sends the CSRF token that {@code GET /api/auth/csrf} of the instance it talks to hands
- * out, in the header that it names.
+ * session cookie of one instance rides on the requests to the other. Like a SPA, it sends
+ * the CSRF token that {@code GET /api/auth/csrf} of the instance it talks to hands out,
+ * in the header that it names.
  */
 final class SessionBrowser {
 

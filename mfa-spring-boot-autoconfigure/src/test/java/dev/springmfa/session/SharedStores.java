@@ -12,8 +12,8 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 /**
  * The servers that the two instances share: PostgreSQL for the MFA tables (and, for
  * Spring Session JDBC, the session tables), Redis for Spring Session Redis. Each test
- * class gets a schema of its own, dropped and created again before its instances start.
- * A server that is down fails the tests, never skips them: CI starts both.
+ * class gets a schema of its own, dropped and created again before its instances start. A
+ * server that is down fails the tests, never skips them: CI starts both.
  */
 final class SharedStores {
 
@@ -31,8 +31,8 @@ final class SharedStores {
 	}
 
 	/**
-	 * Drop and create the schema; with {@code sessionTables}, also create Spring Session's
-	 * tables in it, from the script that Spring Session JDBC ships (what
+	 * Drop and create the schema; with {@code sessionTables}, also create Spring
+	 * Session's tables in it, from the script that Spring Session JDBC ships (what
 	 * {@code spring.session.jdbc.initialize-schema=always} runs in an application).
 	 * @param schema the schema
 	 * @param sessionTables whether to create Spring Session's tables
@@ -49,8 +49,10 @@ final class SharedStores {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("PostgreSQL not reachable at " + POSTGRES_URL
-					+ " as 'postgres': start it before running the session tests (" + ex.getMessage() + ")", ex);
+			throw new IllegalStateException(
+					"PostgreSQL not reachable at " + POSTGRES_URL
+							+ " as 'postgres': start it before running the session tests (" + ex.getMessage() + ")",
+					ex);
 		}
 	}
 

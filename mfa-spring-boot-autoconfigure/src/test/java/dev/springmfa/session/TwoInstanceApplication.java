@@ -28,11 +28,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An existing application run as several instances behind a load balancer: its own
- * chain with form login, its users in memory (each instance has the same ones), the
- * starter added with {@code mfa.enabled=true}, and its HTTP sessions in Spring Session,
- * shared by every instance through one store (one of {@link SessionStores}). An endpoint for sensitive actions needs a TOTP factor proven
- * in the last five minutes (step-up).
+ * An existing application run as several instances behind a load balancer: its own chain
+ * with form login, its users in memory (each instance has the same ones), the starter
+ * added with {@code mfa.enabled=true}, and its HTTP sessions in Spring Session, shared by
+ * every instance through one store (one of {@link SessionStores}). An endpoint for
+ * sensitive actions needs a TOTP factor proven in the last five minutes (step-up).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -58,8 +58,8 @@ class TwoInstanceApplication {
 		http.formLogin((form) -> form.loginProcessingUrl("/login")
 			.successHandler((request, response, authentication) -> response.setStatus(HttpStatus.OK.value()))
 			.failureHandler(new SimpleUrlAuthenticationFailureHandler()));
-		http.exceptionHandling((exceptions) -> exceptions
-			.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
 		http.logout((logout) -> logout.logoutUrl("/api/auth/logout")
 			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
 		return http.build();

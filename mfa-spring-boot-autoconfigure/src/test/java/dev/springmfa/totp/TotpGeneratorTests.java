@@ -24,12 +24,12 @@ class TotpGeneratorTests {
 	private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000L);
 
 	@ParameterizedTest
-	@CsvSource({ "59, SHA1, 94287082", "59, SHA256, 46119246", "59, SHA512, 90693936",
-			"1111111109, SHA1, 07081804", "1111111109, SHA256, 68084774", "1111111109, SHA512, 25091201",
-			"1111111111, SHA1, 14050471", "1111111111, SHA256, 67062674", "1111111111, SHA512, 99943326",
-			"1234567890, SHA1, 89005924", "1234567890, SHA256, 91819424", "1234567890, SHA512, 93441116",
-			"2000000000, SHA1, 69279037", "2000000000, SHA256, 90698825", "2000000000, SHA512, 38618901",
-			"20000000000, SHA1, 65353130", "20000000000, SHA256, 77737706", "20000000000, SHA512, 47863826" })
+	@CsvSource({ "59, SHA1, 94287082", "59, SHA256, 46119246", "59, SHA512, 90693936", "1111111109, SHA1, 07081804",
+			"1111111109, SHA256, 68084774", "1111111109, SHA512, 25091201", "1111111111, SHA1, 14050471",
+			"1111111111, SHA256, 67062674", "1111111111, SHA512, 99943326", "1234567890, SHA1, 89005924",
+			"1234567890, SHA256, 91819424", "1234567890, SHA512, 93441116", "2000000000, SHA1, 69279037",
+			"2000000000, SHA256, 90698825", "2000000000, SHA512, 38618901", "20000000000, SHA1, 65353130",
+			"20000000000, SHA256, 77737706", "20000000000, SHA512, 47863826" })
 	void generateWhenRfc6238VectorThenMatches(long epochSecond, TotpAlgorithm algorithm, String expected) {
 		TotpGenerator generator = new TotpGenerator(algorithm, 8, PERIOD, 1);
 		byte[] seed = switch (algorithm) {
@@ -43,8 +43,8 @@ class TotpGeneratorTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "0, 755224", "1, 287082", "2, 359152", "3, 969429", "4, 338314", "5, 254676", "6, 287922",
-			"7, 162583", "8, 399871", "9, 520489" })
+	@CsvSource({ "0, 755224", "1, 287082", "2, 359152", "3, 969429", "4, 338314", "5, 254676", "6, 287922", "7, 162583",
+			"8, 399871", "9, 520489" })
 	void generateWhenRfc4226CounterThenMatchesHotpValue(long counter, String expected) {
 		TotpGenerator generator = new TotpGenerator(TotpAlgorithm.SHA1, 6, PERIOD, 0);
 		assertThat(generator.generate(SHA1_SEED, counter)).isEqualTo(expected);

@@ -37,8 +37,8 @@ abstract class AbstractMfaLoginIntegrationTests {
 	static final String PASSWORD = "correct horse battery staple";
 
 	static final String PROPERTIES = "mfa.enabled=true\n"
-			+ "mfa.encryption.key=gRQP+S3aBi5IVcJfm2QQWhiijs17qGB6P2sy1KAISHw=\n" + "mfa.totp.issuer=Acme\n" + "spring.application.name=mfa-tests\n"
-			+ "spring.jpa.hibernate.ddl-auto=validate";
+			+ "mfa.encryption.key=gRQP+S3aBi5IVcJfm2QQWhiijs17qGB6P2sy1KAISHw=\n" + "mfa.totp.issuer=Acme\n"
+			+ "spring.application.name=mfa-tests\n" + "spring.jpa.hibernate.ddl-auto=validate";
 
 	@LocalServerPort
 	int port;
@@ -99,8 +99,8 @@ abstract class AbstractMfaLoginIntegrationTests {
 	@Test
 	void loginWhenPasswordWrongOrUserUnknownThenSameBadCredentialsAnswer() {
 		Response wrongPassword = login(this.client, "wrong");
-		Response unknownUser = this.client.post("/api/auth/login", "{\"username\":\"nobody-" + UUID.randomUUID()
-				+ "\",\"password\":\"wrong\"}");
+		Response unknownUser = this.client.post("/api/auth/login",
+				"{\"username\":\"nobody-" + UUID.randomUUID() + "\",\"password\":\"wrong\"}");
 		assertProblem(wrongPassword, 401, "bad_credentials");
 		assertProblem(unknownUser, 401, "bad_credentials");
 		assertThat(wrongPassword.text()).isEqualTo(unknownUser.text());
@@ -258,8 +258,7 @@ abstract class AbstractMfaLoginIntegrationTests {
 				"too_many_attempts");
 		this.clock.advance(Duration.ofMinutes(15));
 		MfaHttpClient owner = newClient();
-		assertThat(verify(owner, login(owner, PASSWORD).field("ephemeralToken"), code(secret)).status())
-			.isEqualTo(200);
+		assertThat(verify(owner, login(owner, PASSWORD).field("ephemeralToken"), code(secret)).status()).isEqualTo(200);
 		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.LOCKED_OUT);
 	}
 
@@ -277,7 +276,8 @@ abstract class AbstractMfaLoginIntegrationTests {
 			assertProblem(refused, 429, "too_many_attempts");
 			Duration lock = Duration.ofSeconds(Long.parseLong(refused.header("Retry-After")));
 			if (failure < 100) {
-				assertThat(lock).isEqualTo(previousLock.isZero() ? Duration.ofMinutes(15) : previousLock.multipliedBy(2));
+				assertThat(lock)
+					.isEqualTo(previousLock.isZero() ? Duration.ofMinutes(15) : previousLock.multipliedBy(2));
 				previousLock = lock;
 				this.clock.advance(lock);
 			}
@@ -359,9 +359,11 @@ abstract class AbstractMfaLoginIntegrationTests {
 			.doesNotContain(secret)
 			.doesNotContain(token)
 			.doesNotContain(PASSWORD);
-		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.TOTP_ACTIVATED, MfaAuditEventType.MFA_CHALLENGE_ISSUED,
-					MfaAuditEventType.VERIFY_FAILED, MfaAuditEventType.VERIFY_SUCCEEDED);
-		assertThat(this.audit.of(this.username)).allSatisfy((event) -> assertThat(event.getUserAgent()).isEqualTo("mfa-tests"));
+		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.TOTP_ACTIVATED,
+				MfaAuditEventType.MFA_CHALLENGE_ISSUED, MfaAuditEventType.VERIFY_FAILED,
+				MfaAuditEventType.VERIFY_SUCCEEDED);
+		assertThat(this.audit.of(this.username))
+			.allSatisfy((event) -> assertThat(event.getUserAgent()).isEqualTo("mfa-tests"));
 	}
 
 	@Test
@@ -498,7 +500,8 @@ abstract class AbstractMfaLoginIntegrationTests {
 
 	static String tamper(String token) {
 		char last = token.charAt(token.length() - 5);
-		return token.substring(0, token.length() - 5) + ((last == 'A') ? 'B' : 'A') + token.substring(token.length() - 4);
+		return token.substring(0, token.length() - 5) + ((last == 'A') ? 'B' : 'A')
+				+ token.substring(token.length() - 4);
 	}
 
 	static List<String> factors(MfaHttpClient client) {

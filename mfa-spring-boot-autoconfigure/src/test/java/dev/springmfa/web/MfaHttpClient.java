@@ -18,9 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A client of the HTTP contract that behaves as a SPA does. In session mode it keeps
  * cookies and sends the CSRF token that {@code GET /api/auth/csrf} hands out, in the
- * header that it names; in
- * jwt mode it keeps the tokens of the last login or refresh in memory and sends the
- * access token as a bearer token.
+ * header that it names; in jwt mode it keeps the tokens of the last login or refresh in
+ * memory and sends the access token as a bearer token.
  */
 class MfaHttpClient {
 
@@ -132,8 +131,7 @@ class MfaHttpClient {
 			request.header("Authorization", "Bearer " + bearer);
 		}
 		try {
-			Response response = new Response(
-					this.client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+			Response response = new Response(this.client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
 			this.setCookies.addAll(response.raw().headers().allValues("Set-Cookie"));
 			keepTokens(response);
 			return response;

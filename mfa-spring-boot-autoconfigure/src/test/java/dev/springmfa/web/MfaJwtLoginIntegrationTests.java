@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The HTTP contract in jwt mode: a completed login is a token pair, no session and no
- * CSRF, access tokens that carry the factors and their times, refresh rotation with
- * reuse detection, strict token kinds and revocation.
+ * CSRF, access tokens that carry the factors and their times, refresh rotation with reuse
+ * detection, strict token kinds and revocation.
  */
 @SpringBootTest(classes = MfaTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { AbstractMfaLoginIntegrationTests.PROPERTIES, "mfa.login.mode=jwt",
@@ -165,8 +165,10 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		MfaHttpClient other = newUserLoggedIn();
 		String code = code(other.get("/api/auth/mfa/totp/activate").field("secret"));
 		for (String wrongKind : new String[] { other.accessToken(), other.refreshToken() }) {
-			assertProblem(other.post("/api/auth/mfa/totp/activate",
-					"{\"activationToken\":\"" + wrongKind + "\",\"code\":\"" + code + "\"}"), 400, "invalid_token");
+			assertProblem(
+					other.post("/api/auth/mfa/totp/activate",
+							"{\"activationToken\":\"" + wrongKind + "\",\"code\":\"" + code + "\"}"),
+					400, "invalid_token");
 		}
 	}
 
@@ -224,8 +226,8 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 
 		assertBearerRefused(forge(header, claims, "HS256", "HmacSHA256", Hkdf.deriveKey(KEY_MATERIAL, "other", 32)));
 		assertBearerRefused(forge(header, claims, "HS512", "HmacSHA512", rightKey));
-		assertBearerRefused(forge(header, claims, "HS256", "HmacSHA256",
-				Hkdf.deriveKey(KEY_MATERIAL, "mfa-refresh-token", 32)));
+		assertBearerRefused(
+				forge(header, claims, "HS256", "HmacSHA256", Hkdf.deriveKey(KEY_MATERIAL, "mfa-refresh-token", 32)));
 		assertBearerRefused(encode(header.put("alg", "none")) + "." + encode(claims) + ".");
 		assertBearerRefused(parts[0] + "." + encode(claims) + "." + parts[2]);
 	}
@@ -281,8 +283,7 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 	void regenerateWhenDoneThenRefreshTokensOfTheUserAreRevoked() {
 		String secret = enableMfa();
 		this.clock.advance(Duration.ofSeconds(30));
-		assertThat(this.client
-			.post("/api/auth/mfa/recovery-codes/regenerate", "{\"code\":\"" + code(secret) + "\"}")
+		assertThat(this.client.post("/api/auth/mfa/recovery-codes/regenerate", "{\"code\":\"" + code(secret) + "\"}")
 			.status()).isEqualTo(200);
 		assertProblem(this.client.refresh(), 401, "invalid_token");
 	}

@@ -53,14 +53,15 @@ class MfaLoginFilterTests {
 
 	@Test
 	void loginWhenMfaRequiredThenChallengeWrittenAndNothingAuthenticated() throws Exception {
-		given(this.challengeService.challengeIfRequired(any())).willReturn(Optional.of(
-				new MfaChallenge("token", MfaChallenge.METHODS, Duration.ofMinutes(5))));
-		MfaLoginFilter filter = filter((request) -> UsernamePasswordAuthenticationToken.authenticated("alice", null,
-				List.of()));
+		given(this.challengeService.challengeIfRequired(any()))
+			.willReturn(Optional.of(new MfaChallenge("token", MfaChallenge.METHODS, Duration.ofMinutes(5))));
+		MfaLoginFilter filter = filter(
+				(request) -> UsernamePasswordAuthenticationToken.authenticated("alice", null, List.of()));
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		MockFilterChain chain = new MockFilterChain();
 		filter.doFilter(loginRequest(), response, chain);
-		assertThat(response.getContentAsString()).contains("\"mfaRequired\":true").contains("\"ephemeralToken\":\"token\"");
+		assertThat(response.getContentAsString()).contains("\"mfaRequired\":true")
+			.contains("\"ephemeralToken\":\"token\"");
 		assertThat(this.completed).isNull();
 		assertThat(chain.getRequest()).as("the chain must not continue after a challenge").isNull();
 	}

@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An application with its own security filter chain, as a user of the starter writes
- * it: an admin area that requires the TOTP factor through Spring Security's own
- * multi-factor authorization.
+ * An application with its own security filter chain, as a user of the starter writes it:
+ * an admin area that requires the TOTP factor through Spring Security's own multi-factor
+ * authorization.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

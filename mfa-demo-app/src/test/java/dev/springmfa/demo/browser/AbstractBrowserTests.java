@@ -74,8 +74,8 @@ abstract class AbstractBrowserTests {
 
 	/**
 	 * Return whether the login is held in the HTTP session: then it outlives a reload of
-	 * the page, and another login of the application (a form login) can replace it. Tokens
-	 * kept in the page's memory do neither.
+	 * the page, and another login of the application (a form login) can replace it.
+	 * Tokens kept in the page's memory do neither.
 	 * @return whether the session holds the login
 	 */
 	protected abstract boolean loginHeldBySession();
@@ -137,7 +137,8 @@ abstract class AbstractBrowserTests {
 		this.browser.click("register-submit");
 		this.browser.waitForText("login-form-alert", "Your account is ready");
 		assertThat(this.browser.visible("login-username").getDomProperty("value")).isEqualTo(this.username);
-		// Back from the registration: the login screen was left for it, so no entry stays.
+		// Back from the registration: the login screen was left for it, so no entry
+		// stays.
 		assertThat(this.browser.url()).isEqualTo(home() + "#login");
 	}
 
@@ -196,11 +197,13 @@ abstract class AbstractBrowserTests {
 		this.browser.click("setup-submit");
 		this.browser.visible("recovery-panel");
 		this.recoveryCodes = this.browser.all("#recovery-code-list li").stream().map(WebElement::getText).toList();
-		assertThat(this.recoveryCodes).hasSize(10).allMatch((recoveryCode) -> recoveryCode.matches("[0-9a-z]{4}-[0-9a-z]{4}"));
+		assertThat(this.recoveryCodes).hasSize(10)
+			.allMatch((recoveryCode) -> recoveryCode.matches("[0-9a-z]{4}-[0-9a-z]{4}"));
 		assertNothingInWebStorage();
 		this.browser.screenshot("recovery-codes");
 		this.browser.click("copy-codes");
-		// Headless Chromium may refuse the clipboard; the codes are then selected instead.
+		// Headless Chromium may refuse the clipboard; the codes are then selected
+		// instead.
 		assertThat(this.browser.waitForAnyText("recovery-copy-status")).matches("Copied.*|Press Ctrl\\+C.*");
 		this.browser.click("download-codes");
 		assertThat(this.browser.downloaded("mfa-demo-recovery-codes.txt")).contains(this.recoveryCodes);
@@ -225,7 +228,8 @@ abstract class AbstractBrowserTests {
 		this.browser.phoneScreenshot("challenge-totp-phone");
 		this.browser.type("challenge-code", spaced(this.totp.generate(this.secret, Instant.EPOCH)));
 		this.browser.click("challenge-submit");
-		this.browser.waitForText("challenge-form-alert", "That code did not work. Codes are used once; wait for the next one");
+		this.browser.waitForText("challenge-form-alert",
+				"That code did not work. Codes are used once; wait for the next one");
 		this.browser.screenshot("challenge-invalid-code");
 		this.browser.reload();
 		this.browser.visible("challenge-view");
@@ -266,7 +270,8 @@ abstract class AbstractBrowserTests {
 	@Test
 	@Order(80)
 	void regenerateWhenConfirmedWithFreshCodeThenNewCodesAndRecoveryWarningGone() {
-		// A long pause: a jwt login's access token expires, and the SPA has to refresh it on
+		// A long pause: a jwt login's access token expires, and the SPA has to refresh it
+		// on
 		// the 401 to get through; a session login does not notice.
 		this.clock.advance(Duration.ofMinutes(16));
 		this.browser.click("regenerate-open");
@@ -397,12 +402,15 @@ abstract class AbstractBrowserTests {
 		this.browser.waitForText("login-form-alert", "You have signed out.");
 	}
 
-	// A login of the application's own that proves the password only, posted from the page
+	// A login of the application's own that proves the password only, posted from the
+	// page
 	// so that the browser keeps its session cookie.
 	private void formLogin() {
-		Object status = this.browser.script("return fetch(arguments[0], {method: 'POST', "
-				+ "body: new URLSearchParams({username: arguments[1], password: arguments[2]})})"
-				+ ".then((response) => response.status)", FormLoginConfiguration.LOGIN_PATH, this.username, PASSWORD);
+		Object status = this.browser.script(
+				"return fetch(arguments[0], {method: 'POST', "
+						+ "body: new URLSearchParams({username: arguments[1], password: arguments[2]})})"
+						+ ".then((response) => response.status)",
+				FormLoginConfiguration.LOGIN_PATH, this.username, PASSWORD);
 		assertThat(status).isEqualTo(204L);
 	}
 

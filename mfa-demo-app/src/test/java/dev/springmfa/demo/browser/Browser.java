@@ -38,7 +38,6 @@ final class Browser implements AutoCloseable {
 
 	private static final Dimension PHONE = new Dimension(390, 844);
 
-
 	private final ChromeDriver driver;
 
 	private final WebDriverWait wait;
@@ -71,7 +70,8 @@ final class Browser implements AutoCloseable {
 	/**
 	 * Start Chromium.
 	 * @param profile an empty directory for the browser profile and its downloads
-	 * @param screenshots the directory of the screenshots, under {@code target/screenshots}
+	 * @param screenshots the directory of the screenshots, under
+	 * {@code target/screenshots}
 	 */
 	static Browser start(Path profile, String screenshots) {
 		Path downloads = profile.resolve("downloads");
@@ -87,7 +87,8 @@ final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		return new Browser(new ChromeDriver(service, options), downloads, Paths.get("target", "screenshots", screenshots));
+		return new Browser(new ChromeDriver(service, options), downloads,
+				Paths.get("target", "screenshots", screenshots));
 	}
 
 	WebDriver driver() {
@@ -117,7 +118,9 @@ final class Browser implements AutoCloseable {
 		return this.driver.getCurrentUrl();
 	}
 
-	/** Return the id of the element that has the focus, once the page has moved it there. */
+	/**
+	 * Return the id of the element that has the focus, once the page has moved it there.
+	 */
 	String waitForFocus(String id) {
 		this.wait.until((driver) -> id.equals(focusedId()));
 		return focusedId();
@@ -185,7 +188,9 @@ final class Browser implements AutoCloseable {
 		// Headless Chromium captures the viewport only: grow it to the page for the shot.
 		long height = (Long) script("window.scrollTo(0, 0);"
 				+ " return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
-		this.driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height)));
+		this.driver.manage()
+			.window()
+			.setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height)));
 		try {
 			save(name);
 		}

@@ -26,7 +26,8 @@ class FormLoginConfiguration {
 			.formLogin((form) -> form.loginProcessingUrl(LOGIN_PATH)
 				.successHandler((request, response, authentication) -> response.setStatus(204))
 				.failureHandler((request, response, exception) -> response.setStatus(401)))
-			// The test posts it from a script, as a page of the application would with its token.
+			// The test posts it from a script, as a page of the application would with
+			// its token.
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}

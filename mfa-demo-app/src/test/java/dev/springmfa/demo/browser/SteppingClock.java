@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until a test moves it, so that each TOTP code can come from
- * a fresh time step without waiting for one: the starter refuses a code of a step it has
+ * A clock that stands still until a test moves it, so that each TOTP code can come from a
+ * fresh time step without waiting for one: the starter refuses a code of a step it has
  * already accepted.
  */
 final class SteppingClock extends Clock {

@@ -34,7 +34,8 @@ class CustomRuleApp {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
 			.access((authentication, context) -> new AuthorizationDecision(true))
 			.anyRequest()
-			.access((authentication, context) -> new AuthorizationDecision(trust.isAuthenticated(authentication.get()))));
+			.access((authentication,
+					context) -> new AuthorizationDecision(trust.isAuthenticated(authentication.get()))));
 		http.httpBasic(Customizer.withDefaults());
 		return http.build();
 	}

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An existing app with a catch-all {@code @ControllerAdvice} that answers every
- * exception with a 500 naming its class, as spring-petclinic-rest's does.
+ * An existing app with a catch-all {@code @ControllerAdvice} that answers every exception
+ * with a 500 naming its class, as spring-petclinic-rest's does.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -35,9 +35,10 @@ class CatchAllAdviceAppTests extends AbstractExistingAppTests {
 		AppClient client = new AppClient(this.port);
 		client.postJson("/api/auth/login", credentials(username));
 		Response activation = client.get("/api/auth/mfa/totp/activate");
-		assertProblem(client.postJson("/api/auth/mfa/totp/activate",
-				"{\"activationToken\":\"" + activation.field("activationToken") + "\",\"code\":\"x\"}"), 400,
-				"invalid_code");
+		assertProblem(
+				client.postJson("/api/auth/mfa/totp/activate",
+						"{\"activationToken\":\"" + activation.field("activationToken") + "\",\"code\":\"x\"}"),
+				400, "invalid_code");
 		assertProblem(client.postJson("/api/auth/mfa/totp/deactivate", "{}"), 400, "validation_failed");
 		assertProblem(client.postJson("/api/auth/mfa/totp/deactivate", "{\"code\":\"123456\"}"), 409,
 				"mfa_not_enabled");

@@ -44,8 +44,8 @@ class BuilderUsersAppTests extends AbstractExistingAppTests {
 	@Override
 	protected void createUser(ApplicationContext context, String username, String... roles) {
 		JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
-		jdbc.update("insert into users (username, password, enabled) values (?, ?, ?)", username,
-				"{noop}" + PASSWORD, true);
+		jdbc.update("insert into users (username, password, enabled) values (?, ?, ?)", username, "{noop}" + PASSWORD,
+				true);
 		for (String role : roles) {
 			jdbc.update("insert into authorities (username, authority) values (?, ?)", username, "ROLE_" + role);
 		}

@@ -12,8 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter in an app that keeps Spring Security's default CSRF protection: the
- * starter hands a SPA the app's token and changes nothing of it.
+ * The starter in an app that keeps Spring Security's default CSRF protection: the starter
+ * hands a SPA the app's token and changes nothing of it.
  */
 @SpringBootTest(classes = AppCsrfApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = AbstractExistingAppTests.MFA_ON)
@@ -48,7 +48,8 @@ class AppCsrfAppTests extends AbstractExistingAppTests {
 	void postWithoutTheTokenIsRefusedByTheAppAsBefore() {
 		String username = newUser("USER");
 		Response refused = new AppClient(this.port).basic(username, PASSWORD).postJson("/api/data", "{}", false);
-		// The app's own answer, whatever it is: the shared tests compare it with the app without the starter.
+		// The app's own answer, whatever it is: the shared tests compare it with the app
+		// without the starter.
 		assertThat(refused.status()).isIn(401, 403);
 		assertThat(String.valueOf(refused.contentType())).doesNotStartWith("application/problem+json");
 	}

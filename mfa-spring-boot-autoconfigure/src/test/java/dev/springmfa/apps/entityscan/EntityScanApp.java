@@ -59,8 +59,8 @@ class EntityScanApp {
 
 		@GetMapping("/api/codes")
 		Map<String, Object> count() {
-			return Map.of("codes",
-					this.entityManager.createQuery("select count(c) from RecoveryCode c", Long.class).getSingleResult());
+			return Map.of("codes", this.entityManager.createQuery("select count(c) from RecoveryCode c", Long.class)
+				.getSingleResult());
 		}
 
 		@PostMapping("/api/codes")

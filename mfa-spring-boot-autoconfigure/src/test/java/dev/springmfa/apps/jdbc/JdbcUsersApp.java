@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * An existing app that keeps its users with plain JDBC, in Spring Security's
- * {@code users} and {@code authorities} tables made by its own SQL script; it has no
- * JPA entity of its own.
+ * {@code users} and {@code authorities} tables made by its own SQL script; it has no JPA
+ * entity of its own.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -48,10 +48,8 @@ class TwoChainsApp {
 	@Order(2)
 	SecurityFilterChain apiChain(HttpSecurity http) {
 		http.securityMatcher("/api/**");
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/admin/**")
-			.hasRole("ADMIN")
-			.anyRequest()
-			.authenticated());
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/api/admin/**").hasRole("ADMIN").anyRequest().authenticated());
 		http.httpBasic(Customizer.withDefaults());
 		return http.build();
 	}

@@ -6,8 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 /**
- * An entity of the app that happens to share its name with one of the starter's
- * classes.
+ * An entity of the app that happens to share its name with one of the starter's classes.
  */
 @Entity
 public class RecoveryCode {
