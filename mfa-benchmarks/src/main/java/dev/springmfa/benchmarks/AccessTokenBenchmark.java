@@ -84,8 +84,11 @@ public class AccessTokenBenchmark {
 
 	private String token;
 
+	// Set by the key helpers that setUp() calls.
+	@SuppressWarnings("NullAway.Init")
 	private Key verificationKey;
 
+	@SuppressWarnings("NullAway.Init")
 	private SecureDigestAlgorithm<?, ?> signatureAlgorithm;
 
 	/**

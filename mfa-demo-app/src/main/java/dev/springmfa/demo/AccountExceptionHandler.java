@@ -27,7 +27,7 @@ public class AccountExceptionHandler {
 	 */
 	@ExceptionHandler(UsernameTakenException.class)
 	public ProblemDetail handleUsernameTaken(UsernameTakenException ex) {
-		return problem(HttpStatus.CONFLICT, "username_taken", "Username taken", ex.getMessage());
+		return problem(HttpStatus.CONFLICT, "username_taken", "Username taken", ex.getDetail());
 	}
 
 	/**

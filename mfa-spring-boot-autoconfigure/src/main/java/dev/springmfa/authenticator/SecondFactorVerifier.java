@@ -145,17 +145,17 @@ public class SecondFactorVerifier {
 	public MfaException recordFailure(Authenticator authenticator) {
 		Long id = authenticator.getId();
 		Assert.state(id != null, "authenticator is not persisted");
-		Duration lock = this.transactions.execute((status) -> {
+		Optional<Duration> lock = this.transactions.execute((status) -> {
 			int failures = this.authenticators.incrementFailedAttempts(id);
 			Duration duration = this.lockoutPolicy.lockDurationAfter(failures);
 			if (duration != null) {
 				this.authenticators.lockUntil(id, this.clock.instant().plus(duration));
 			}
-			return duration;
+			return Optional.ofNullable(duration);
 		});
-		if (lock != null) {
+		if (lock != null && lock.isPresent()) {
 			this.events.publish(MfaAuditEventType.LOCKED_OUT, authenticator.getUserId());
-			return MfaException.locked(lock);
+			return MfaException.locked(lock.get());
 		}
 		return MfaException.invalidCode();
 	}

@@ -235,20 +235,20 @@ public class TotpAuthenticatorService {
 			java.util.function.Consumer<Authenticator> action) {
 		Authenticator authenticator = find(userId).orElseThrow(MfaException::notEnabled);
 		this.verifier.checkNotLocked(authenticator);
-		String factor = this.transactions.execute((status) -> {
+		Optional<String> factor = this.transactions.execute((status) -> {
 			Optional<String> proven = this.verifier.verifyAndSpend(authenticator, code, allowRecoveryCode);
 			if (proven.isEmpty()) {
 				status.setRollbackOnly();
-				return null;
+				return proven;
 			}
 			action.accept(authenticator);
-			return proven.get();
+			return proven;
 		});
-		if (factor == null) {
+		if (factor == null || factor.isEmpty()) {
 			this.events.publish(MfaAuditEventType.VERIFY_FAILED, userId);
 			throw this.verifier.recordFailure(authenticator);
 		}
-		return factor;
+		return factor.get();
 	}
 
 	private Optional<Authenticator> find(String userId) {

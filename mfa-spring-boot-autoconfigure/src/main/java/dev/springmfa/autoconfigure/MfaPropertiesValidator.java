@@ -71,21 +71,28 @@ final class MfaPropertiesValidator {
 
 	static @Nullable JwtSigningKeys jwtKeyPair(MfaProperties properties, ResourceLoader resourceLoader) {
 		MfaProperties.Jwt jwt = properties.getJwt();
-		if (!hasText(jwt.getPrivateKey()) || !hasText(jwt.getPublicKey())) {
+		String privateKeyLocation = jwt.getPrivateKey();
+		String publicKeyLocation = jwt.getPublicKey();
+		if (privateKeyLocation == null || privateKeyLocation.isBlank() || publicKeyLocation == null
+				|| publicKeyLocation.isBlank()) {
 			return null;
 		}
 		PrivateKey privateKey;
 		try {
-			privateKey = pem(jwt.getPrivateKey(), resourceLoader).getPrivateKey();
+			privateKey = pem(privateKeyLocation, resourceLoader).getPrivateKey();
 		}
 		catch (RuntimeException | IOException ex) {
 			throw new MfaConfigurationException("mfa.jwt.private-key", "is not a readable PEM private key",
 					"Set it to a PKCS#8 PEM key (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256), "
 							+ "or its location such as file:/run/secrets/jwt.pem.");
 		}
+		if (privateKey == null) {
+			throw new MfaConfigurationException("mfa.jwt.private-key", "holds no private key",
+					"Set it to a PKCS#8 PEM key, or its location such as file:/run/secrets/jwt.pem.");
+		}
 		PublicKey publicKey;
 		try {
-			publicKey = publicKey(jwt.getPublicKey(), resourceLoader, privateKey.getAlgorithm());
+			publicKey = publicKey(publicKeyLocation, resourceLoader, privateKey.getAlgorithm());
 		}
 		catch (RuntimeException | IOException | GeneralSecurityException ex) {
 			throw new MfaConfigurationException("mfa.jwt.public-key", "is not a readable PEM public key",
@@ -95,7 +102,7 @@ final class MfaPropertiesValidator {
 			return JwtSigningKeys.keyPair(privateKey, publicKey);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MfaConfigurationException("mfa.jwt.private-key", ex.getMessage(),
+			throw new MfaConfigurationException("mfa.jwt.private-key", String.valueOf(ex.getMessage()),
 					"Use an RSA key of at least 2048 bits or an EC key on P-256, P-384 or P-521, "
 							+ "with mfa.jwt.public-key from the same pair.");
 		}

@@ -6,6 +6,7 @@ import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.authorization.MfaEnrollment;
+import org.springframework.lang.Contract;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -40,6 +41,7 @@ public class MfaCurrentUser {
 	 * {@code mfa_required} when an enrolled user's login lacks the second factor, even
 	 * where the application's rules let the request through
 	 */
+	@Contract("null -> fail")
 	public String userId(@Nullable Authentication authentication) {
 		if (!this.trustResolver.isAuthenticated(authentication)) {
 			throw new MfaException(MfaErrorCode.UNAUTHENTICATED, "A complete login is required");

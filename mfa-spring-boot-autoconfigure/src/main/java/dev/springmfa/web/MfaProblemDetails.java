@@ -89,7 +89,7 @@ public final class MfaProblemDetails {
 	 */
 	static Map<String, Object> toMap(ProblemDetail problem) {
 		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("type", problem.getType().toString());
+		map.put("type", String.valueOf(problem.getType()));
 		map.put("title", problem.getTitle());
 		map.put("status", problem.getStatus());
 		map.put("detail", problem.getDetail());
