@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.util.Assert;
@@ -24,6 +25,20 @@ public final class Hkdf {
 	private static final int MAX_LENGTH = 255 * HASH_LENGTH;
 
 	private Hkdf() {
+	}
+
+	/**
+	 * Derive the HMAC-SHA256 key of one purpose from key material, so that the configured
+	 * key itself never signs anything and each purpose has a key of its own.
+	 * @param keyMaterial at least 256 bits
+	 * @param purpose what the key is for, the {@code info} of the derivation
+	 * @return a 256-bit key for {@code HmacSHA256}
+	 */
+	public static SecretKey hmacSha256Key(byte[] keyMaterial, String purpose) {
+		Assert.notNull(keyMaterial, "keyMaterial cannot be null");
+		Assert.isTrue(keyMaterial.length >= HASH_LENGTH, "keyMaterial must have at least 256 bits");
+		Assert.hasText(purpose, "purpose cannot be empty");
+		return new SecretKeySpec(deriveKey(keyMaterial, purpose, HASH_LENGTH), HMAC_SHA256);
 	}
 
 	/**

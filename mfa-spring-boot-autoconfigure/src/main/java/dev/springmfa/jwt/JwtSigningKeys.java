@@ -1,16 +1,12 @@
 package dev.springmfa.jwt;
 
 import java.security.Key;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
-import java.util.HexFormat;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.JwtParserBuilder;
@@ -19,6 +15,7 @@ import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.crypto.Hkdf;
+import dev.springmfa.crypto.SecretEncryptor;
 import org.springframework.util.Assert;
 
 /**
@@ -52,9 +49,7 @@ public final class JwtSigningKeys {
 	 * @return the keys
 	 */
 	public static JwtSigningKeys hmac(byte[] keyMaterial, String purpose) {
-		Assert.isTrue(keyMaterial.length >= 32, "keyMaterial must have at least 256 bits");
-		Assert.hasText(purpose, "purpose cannot be empty");
-		Key key = new SecretKeySpec(Hkdf.deriveKey(keyMaterial, purpose, 32), "HmacSHA256");
+		Key key = Hkdf.hmacSha256Key(keyMaterial, purpose);
 		return new JwtSigningKeys(key, key, Jwts.SIG.HS256, null);
 	}
 
@@ -74,7 +69,9 @@ public final class JwtSigningKeys {
 		SecureDigestAlgorithm<?, ?> algorithm = algorithmOf(privateKey);
 		Assert.isTrue(privateKey.getAlgorithm().equals(publicKey.getAlgorithm()),
 				"privateKey and publicKey must be of the same type");
-		JwtSigningKeys keys = new JwtSigningKeys(privateKey, publicKey, algorithm, keyId(publicKey));
+		// The starter names every key it uses alike, the encryption keys included.
+		JwtSigningKeys keys = new JwtSigningKeys(privateKey, publicKey, algorithm,
+				SecretEncryptor.keyId(publicKey.getEncoded()));
 		keys.checkPair();
 		return keys;
 	}
@@ -140,16 +137,6 @@ public final class JwtSigningKeys {
 			};
 		}
 		throw new IllegalArgumentException("The key pair must be RSA or EC, not " + key.getAlgorithm());
-	}
-
-	private static String keyId(PublicKey publicKey) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
-			return HexFormat.of().formatHex(digest, 0, 8);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.springmfa.crypto;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import javax.crypto.SecretKey;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,27 @@ class HkdfTests {
 		byte[] ikm = filled(32, 0x42);
 		assertThatIllegalArgumentException().isThrownBy(() -> Hkdf.deriveKey(ikm, "info", 0));
 		assertThatIllegalArgumentException().isThrownBy(() -> Hkdf.deriveKey(ikm, "info", 255 * 32 + 1));
+	}
+
+	@Test
+	void hmacSha256KeyWhenPurposeGivenThenTheDerivedKeyOfThatPurpose() {
+		byte[] keyMaterial = filled(32, 0x42);
+		SecretKey key = Hkdf.hmacSha256Key(keyMaterial, "mfa-token-signing");
+		assertThat(key.getAlgorithm()).isEqualTo("HmacSHA256");
+		assertThat(key.getEncoded()).isEqualTo(Hkdf.deriveKey(keyMaterial, "mfa-token-signing", 32));
+		assertThat(Hkdf.hmacSha256Key(keyMaterial, "mfa-refresh-token").getEncoded()).isNotEqualTo(key.getEncoded());
+	}
+
+	@Test
+	void hmacSha256KeyWhenKeyMaterialShorterThan256BitsThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Hkdf.hmacSha256Key(filled(31, 0x42), "purpose"))
+			.withMessage("keyMaterial must have at least 256 bits");
+	}
+
+	@Test
+	void hmacSha256KeyWhenPurposeEmptyThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Hkdf.hmacSha256Key(filled(32, 0x42), ""))
+			.withMessage("purpose cannot be empty");
 	}
 
 	private static byte[] filled(int length, int value) {
