@@ -1,5 +1,6 @@
 package dev.springmfa.authentication;
 
+import dev.springmfa.MfaAuthenticationException;
 import dev.springmfa.MfaException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;

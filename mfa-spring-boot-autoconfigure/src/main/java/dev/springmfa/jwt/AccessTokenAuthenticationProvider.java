@@ -3,8 +3,8 @@ package dev.springmfa.jwt;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.springmfa.MfaAuthenticationException;
 import dev.springmfa.MfaException;
-import dev.springmfa.authentication.MfaAuthenticationException;
 import dev.springmfa.jwt.JwtTokenService.AccessToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;

@@ -8,10 +8,10 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.springmfa.MfaAuthenticationException;
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
-import dev.springmfa.authentication.MfaAuthenticationException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;

@@ -3,8 +3,8 @@ package dev.springmfa.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.springmfa.MfaAuthenticationException;
 import dev.springmfa.MfaException;
-import dev.springmfa.authentication.MfaAuthenticationException;
 import dev.springmfa.jwt.AccessTokenAuthenticationToken;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;

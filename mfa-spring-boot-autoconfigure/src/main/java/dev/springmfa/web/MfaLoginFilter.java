@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import dev.springmfa.MfaAuthenticationException;
 import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
-import dev.springmfa.authentication.MfaAuthenticationException;
 import dev.springmfa.authentication.MfaChallenge;
 import dev.springmfa.authentication.MfaChallengeService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -5,11 +5,11 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.springmfa.MfaAuthenticationException;
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
 import dev.springmfa.MfaUserIdResolver;
-import dev.springmfa.authentication.MfaAuthenticationException;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;

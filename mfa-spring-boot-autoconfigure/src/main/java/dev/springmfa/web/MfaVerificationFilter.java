@@ -1,7 +1,7 @@
 package dev.springmfa.web;
 
+import dev.springmfa.MfaAuthenticationException;
 import dev.springmfa.MfaException;
-import dev.springmfa.authentication.MfaAuthenticationException;
 import dev.springmfa.authentication.MfaCodeAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;

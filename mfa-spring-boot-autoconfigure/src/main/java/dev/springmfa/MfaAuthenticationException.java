@@ -1,10 +1,11 @@
-package dev.springmfa.authentication;
+package dev.springmfa;
 
-import dev.springmfa.MfaException;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * A refused second step of the login, carrying the {@link MfaException} that says why.
+ * A refused login step (the second step, a step-up, an access token), carrying the
+ * {@link MfaException} that says why. It lives beside {@link MfaException} so that the
+ * session login and the jwt login, which both throw it, need not know each other.
  */
 public class MfaAuthenticationException extends AuthenticationException {
 
