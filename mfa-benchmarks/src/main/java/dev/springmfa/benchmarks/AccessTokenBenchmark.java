@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
@@ -109,8 +108,7 @@ public class AccessTokenBenchmark {
 					"Keys sign with " + accessTokenKeys.algorithm() + ", not " + this.algorithm);
 		}
 		this.tokenService = new JwtTokenService(accessTokenKeys,
-				JwtSigningKeys.hmac(keyMaterial("refresh"), "mfa-refresh-token"),
-				new JwtTokenService.Settings(ISSUER, AUDIENCE, Duration.ofMinutes(15), Duration.ofDays(7)), this.clock);
+				new JwtTokenService.Settings(ISSUER, AUDIENCE, Duration.ofMinutes(15)), this.clock);
 		this.authorities = List.of(new SimpleGrantedAuthority("ROLE_USER"),
 				FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 					.issuedAt(NOW.minusSeconds(20))
@@ -170,7 +168,7 @@ public class AccessTokenBenchmark {
 		byte[] keyMaterial = keyMaterial("access");
 		// The key that JwtSigningKeys.hmac derives, which the per-call parser needs in
 		// hand
-		this.verificationKey = new SecretKeySpec(Hkdf.deriveKey(keyMaterial, ACCESS_PURPOSE, 32), "HmacSHA256");
+		this.verificationKey = Hkdf.hmacSha256Key(keyMaterial, ACCESS_PURPOSE);
 		this.signatureAlgorithm = Jwts.SIG.HS256;
 		return JwtSigningKeys.hmac(keyMaterial, ACCESS_PURPOSE);
 	}

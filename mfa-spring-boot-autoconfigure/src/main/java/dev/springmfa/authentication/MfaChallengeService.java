@@ -5,21 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
-import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.authenticator.TotpEnrollmentService;
 import dev.springmfa.token.EphemeralToken;
 import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.token.ExpiredRecordCleanup;
+import dev.springmfa.token.IssuedToken;
 import dev.springmfa.token.MfaTokenService;
-import dev.springmfa.token.MfaTokenService.IssuedToken;
+import dev.springmfa.token.PasswordFingerprints;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.util.Assert;
 
 /**
  * Decides, after a successful password check, whether the login needs the second factor,
@@ -27,13 +25,13 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public class MfaChallengeService {
 
-	private final TotpAuthenticatorService authenticators;
+	private final TotpEnrollmentService enrollments;
 
 	private final MfaTokenService tokens;
 
 	private final EphemeralTokenRepository tokenUses;
 
-	private final UserDetailsService userDetailsService;
+	private final PasswordFingerprints fingerprints;
 
 	private final MfaUserIdResolver userIdResolver;
 
@@ -45,22 +43,24 @@ public class MfaChallengeService {
 
 	/**
 	 * Create a new instance.
-	 * @param authenticators tells whether a user has MFA
+	 * @param enrollments tells whether a user has MFA
 	 * @param tokens issues ephemeral tokens
 	 * @param tokenUses records issued tokens
-	 * @param userDetailsService loads the password hash to fingerprint
+	 * @param fingerprints fingerprints the user's password
 	 * @param userIdResolver resolves the user id
 	 * @param transactions the transactions
 	 * @param events publishes audit events
 	 * @param clock the clock
 	 */
-	public MfaChallengeService(TotpAuthenticatorService authenticators, MfaTokenService tokens,
-			EphemeralTokenRepository tokenUses, UserDetailsService userDetailsService, MfaUserIdResolver userIdResolver,
+	public MfaChallengeService(TotpEnrollmentService enrollments, MfaTokenService tokens,
+			EphemeralTokenRepository tokenUses, PasswordFingerprints fingerprints, MfaUserIdResolver userIdResolver,
 			TransactionOperations transactions, MfaAuditEventPublisher events, Clock clock) {
-		this.authenticators = authenticators;
+		Assert.notNull(enrollments, "enrollments cannot be null");
+		Assert.notNull(fingerprints, "fingerprints cannot be null");
+		this.enrollments = enrollments;
 		this.tokens = tokens;
 		this.tokenUses = tokenUses;
-		this.userDetailsService = userDetailsService;
+		this.fingerprints = fingerprints;
 		this.userIdResolver = userIdResolver;
 		this.transactions = transactions;
 		this.events = events;
@@ -74,25 +74,18 @@ public class MfaChallengeService {
 	 */
 	public Optional<MfaChallenge> challengeIfRequired(Authentication passwordAuthentication) {
 		String userId = this.userIdResolver.resolve(passwordAuthentication);
-		if (!this.authenticators.isEnabled(userId)) {
+		if (!this.enrollments.isEnabled(userId)) {
 			return Optional.empty();
 		}
 		String username = passwordAuthentication.getName();
 		IssuedToken<EphemeralToken> issued = this.tokens.issueEphemeralToken(username, userId,
-				passwordFingerprint(username));
+				this.fingerprints.fingerprintOf(username));
 		this.transactions.executeWithoutResult((status) -> {
 			this.tokenUses.save(issued.claims());
 			this.cleanup.runIfDue(this.tokenUses::deleteExpired);
 		});
 		this.events.publish(MfaAuditEventType.MFA_CHALLENGE_ISSUED, userId);
 		return Optional.of(new MfaChallenge(issued.value(), MfaChallenge.METHODS, issued.ttl()));
-	}
-
-	// The provider erased the credentials of the authenticated principal: load the hash.
-	private @Nullable String passwordFingerprint(String username) {
-		UserDetails user = this.userDetailsService.loadUserByUsername(username);
-		String password = user.getPassword();
-		return (password != null) ? this.tokens.fingerprint(password) : null;
 	}
 
 }

@@ -16,15 +16,12 @@ import dev.springmfa.authenticator.SecondFactorVerifier;
 import dev.springmfa.token.EphemeralToken;
 import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.token.MfaTokenService;
-import org.springframework.security.authentication.AccountStatusException;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import dev.springmfa.token.PasswordFingerprints;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
 
@@ -45,7 +42,7 @@ public class MfaVerificationService {
 
 	private final SecondFactorVerifier verifier;
 
-	private final UserDetailsService userDetailsService;
+	private final PasswordFingerprints fingerprints;
 
 	private final TransactionOperations transactions;
 
@@ -55,30 +52,27 @@ public class MfaVerificationService {
 
 	private final Clock clock;
 
-	private final AccountStatusUserDetailsChecker userDetailsChecker = new AccountStatusUserDetailsChecker();
-
 	/**
 	 * Create a new instance.
 	 * @param tokens parses ephemeral tokens
 	 * @param tokenUses spends ephemeral tokens
 	 * @param authenticators finds the user's authenticator
 	 * @param verifier checks codes and counts failures
-	 * @param userDetailsService loads the user again
+	 * @param fingerprints loads the user again and checks the password
 	 * @param transactions the transactions
 	 * @param events publishes audit events
 	 * @param maxAttemptsPerToken failed attempts that use a token up
 	 * @param clock the clock
 	 */
 	public MfaVerificationService(MfaTokenService tokens, EphemeralTokenRepository tokenUses,
-			AuthenticatorRepository authenticators, SecondFactorVerifier verifier,
-			UserDetailsService userDetailsService, TransactionOperations transactions, MfaAuditEventPublisher events,
-			int maxAttemptsPerToken, Clock clock) {
-		Assert.notNull(userDetailsService, "userDetailsService cannot be null");
+			AuthenticatorRepository authenticators, SecondFactorVerifier verifier, PasswordFingerprints fingerprints,
+			TransactionOperations transactions, MfaAuditEventPublisher events, int maxAttemptsPerToken, Clock clock) {
+		Assert.notNull(fingerprints, "fingerprints cannot be null");
 		this.tokens = tokens;
 		this.tokenUses = tokenUses;
 		this.authenticators = authenticators;
 		this.verifier = verifier;
-		this.userDetailsService = userDetailsService;
+		this.fingerprints = fingerprints;
 		this.transactions = transactions;
 		this.events = events;
 		this.maxAttemptsPerToken = maxAttemptsPerToken;
@@ -94,7 +88,7 @@ public class MfaVerificationService {
 	 */
 	public Authentication verify(String ephemeralToken, String code) {
 		EphemeralToken token = this.tokens.parseEphemeralToken(ephemeralToken);
-		UserDetails user = loadCurrentUser(token);
+		UserDetails user = this.fingerprints.loadCurrentUser(token.username(), token.passwordFingerprint());
 		Authenticator authenticator = this.transactions
 			.execute((status) -> this.authenticators.findByUserId(token.userId()))
 			.orElseThrow(MfaException::invalidToken);
@@ -122,22 +116,6 @@ public class MfaVerificationService {
 			.build());
 		authorities.add(FactorGrantedAuthority.withAuthority(factor.get()).issuedAt(now).build());
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
-	}
-
-	private UserDetails loadCurrentUser(EphemeralToken token) {
-		try {
-			UserDetails user = this.userDetailsService.loadUserByUsername(token.username());
-			this.userDetailsChecker.check(user);
-			String password = user.getPassword();
-			if (token.passwordFingerprint() != null
-					&& (password == null || !this.tokens.fingerprint(password).equals(token.passwordFingerprint()))) {
-				throw MfaException.invalidToken();
-			}
-			return user;
-		}
-		catch (UsernameNotFoundException | AccountStatusException ex) {
-			throw MfaException.invalidToken();
-		}
 	}
 
 	private MfaException recordFailure(EphemeralToken token, Authenticator authenticator) {

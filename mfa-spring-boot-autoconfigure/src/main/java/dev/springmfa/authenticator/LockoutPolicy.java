@@ -12,8 +12,7 @@ import org.springframework.util.Assert;
  * When the second factor locks after failed attempts. Every {@code maxAttempts}
  * consecutive failures lock it, each lock twice as long as the one before; a success
  * alone resets the count. At {@code maxConsecutiveFailures} (NIST SP 800-63B §5.2.2 caps
- * it at 100) it stays locked until {@link TotpAuthenticatorService#resetLockout} is
- * called.
+ * it at 100) it stays locked until {@link TotpSupportDeskService#resetLockout} is called.
  */
 public final class LockoutPolicy {
 

@@ -5,49 +5,37 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.MfaException;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
-import dev.springmfa.crypto.EncryptedValue;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
-import dev.springmfa.token.MfaTokenService;
-import dev.springmfa.totp.Base32;
-import dev.springmfa.totp.OtpAuthUri;
-import dev.springmfa.totp.QrCodes;
-import dev.springmfa.totp.TotpGenerator;
-import dev.springmfa.totp.TotpSecretGenerator;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
 
 /**
- * What a signed-in user does with the second factor: activate TOTP, list and regenerate
- * recovery codes, deactivate; and the support desk's lockout reset.
+ * What a signed-in user does with an active second factor: step up, see the status, list
+ * and regenerate recovery codes, deactivate. Each change needs a code, checked with the
+ * replay and lockout rules of the login's second step.
+ *
+ * @see TotpEnrollmentService
+ * @see TotpSupportDeskService
  */
 public class TotpAuthenticatorService {
-
-	private static final int QR_CODE_SIZE = 240;
 
 	private final AuthenticatorRepository authenticators;
 
 	private final SecondFactorVerifier verifier;
 
-	private final MfaTokenService tokens;
-
 	private final SecretEncryptor encryptor;
-
-	private final TotpGenerator totp;
-
-	private final TotpSecretGenerator secrets;
 
 	private final RecoveryCodeGenerator recoveryCodes;
 
-	private final Settings settings;
+	private final int recoveryCodeCount;
 
 	private final TransactionOperations transactions;
 
@@ -59,90 +47,31 @@ public class TotpAuthenticatorService {
 	 * Create a new instance.
 	 * @param authenticators the repository
 	 * @param verifier checks codes and counts failures
-	 * @param tokens issues and checks activation tokens
-	 * @param encryptor encrypts secrets and recovery codes at rest
-	 * @param totp the TOTP generator
-	 * @param secrets generates TOTP secrets
+	 * @param encryptor encrypts and decrypts recovery codes at rest
 	 * @param recoveryCodes generates recovery codes
-	 * @param settings the issuer and the number of recovery codes
+	 * @param recoveryCodeCount how many recovery codes to generate
 	 * @param transactions runs each operation in one transaction
 	 * @param events publishes audit events
 	 * @param clock the clock
 	 */
 	public TotpAuthenticatorService(AuthenticatorRepository authenticators, SecondFactorVerifier verifier,
-			MfaTokenService tokens, SecretEncryptor encryptor, TotpGenerator totp, TotpSecretGenerator secrets,
-			RecoveryCodeGenerator recoveryCodes, Settings settings, TransactionOperations transactions,
-			MfaAuditEventPublisher events, Clock clock) {
+			SecretEncryptor encryptor, RecoveryCodeGenerator recoveryCodes, int recoveryCodeCount,
+			TransactionOperations transactions, MfaAuditEventPublisher events, Clock clock) {
+		Assert.notNull(authenticators, "authenticators cannot be null");
+		Assert.notNull(verifier, "verifier cannot be null");
+		Assert.notNull(encryptor, "encryptor cannot be null");
+		Assert.notNull(recoveryCodes, "recoveryCodes cannot be null");
+		Assert.notNull(transactions, "transactions cannot be null");
+		Assert.notNull(events, "events cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
 		this.authenticators = authenticators;
 		this.verifier = verifier;
-		this.tokens = tokens;
 		this.encryptor = encryptor;
-		this.totp = totp;
-		this.secrets = secrets;
 		this.recoveryCodes = recoveryCodes;
-		this.settings = settings;
+		this.recoveryCodeCount = recoveryCodeCount;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
-	}
-
-	/**
-	 * Return whether the user has TOTP enabled.
-	 * @param userId the user
-	 * @return whether the second factor is required
-	 */
-	public boolean isEnabled(String userId) {
-		return find(userId).isPresent();
-	}
-
-	/**
-	 * Start an activation: a new secret, shown to the user and bound to a signed token;
-	 * nothing is stored until {@link #confirmActivation} succeeds.
-	 * @param userId the user
-	 * @param accountName the name shown in the authenticator app
-	 * @return the secret, its URI and QR code, and the activation token
-	 */
-	public TotpActivation beginActivation(String userId, String accountName) {
-		Assert.hasText(userId, "userId cannot be empty");
-		if (isEnabled(userId)) {
-			throw MfaException.alreadyEnabled();
-		}
-		byte[] secret = this.secrets.generate();
-		String uri = OtpAuthUri.of(this.settings.issuer(), accountName, secret, this.totp.algorithm(),
-				this.totp.digits(), this.totp.period());
-		return new TotpActivation(Base32.encode(secret), uri, QrCodes.pngDataUri(uri, QR_CODE_SIZE),
-				this.tokens.issueActivationToken(userId, secret));
-	}
-
-	/**
-	 * Confirm an activation with a code from the new secret.
-	 * @param userId the user
-	 * @param activationToken the token from {@link #beginActivation}
-	 * @param code a current code for the secret
-	 * @return the recovery codes, shown once
-	 */
-	public List<String> confirmActivation(String userId, String activationToken, String code) {
-		byte[] secret = this.tokens.parseActivationToken(activationToken, userId);
-		if (isEnabled(userId)) {
-			throw MfaException.alreadyEnabled();
-		}
-		Instant now = this.clock.instant();
-		OptionalLong step = this.totp.verify(secret, code.strip(), now);
-		if (step.isEmpty()) {
-			throw MfaException.invalidCode();
-		}
-		EncryptedValue encrypted = this.encryptor.encrypt(secret, SecondFactorVerifier.secretContext(userId));
-		List<String> codes = this.recoveryCodes.generate(this.settings.recoveryCodeCount());
-		try {
-			this.transactions.executeWithoutResult((status) -> this.authenticators
-				.save(new Authenticator(userId, encrypted, step.getAsLong(), now), encryptCodes(userId, codes)));
-		}
-		catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException ex) {
-			// The unique key on the user settles concurrent activations.
-			throw MfaException.alreadyEnabled();
-		}
-		this.events.publish(MfaAuditEventType.TOTP_ACTIVATED, userId);
-		return codes;
 	}
 
 	/**
@@ -163,12 +92,12 @@ public class TotpAuthenticatorService {
 	 * @return the new codes
 	 */
 	public List<String> regenerateRecoveryCodes(String userId, String code) {
-		List<String> codes = this.recoveryCodes.generate(this.settings.recoveryCodeCount());
-		List<EncryptedValue> encrypted = encryptCodes(userId, codes);
+		IssuedRecoveryCodes codes = IssuedRecoveryCodes.generate(this.recoveryCodes, this.recoveryCodeCount,
+				this.encryptor, userId);
 		withVerifiedCode(userId, code, false, (authenticator) -> this.authenticators
-			.replaceRecoveryCodes(id(authenticator), encrypted, this.clock.instant()));
+			.replaceRecoveryCodes(id(authenticator), codes.encrypted(), this.clock.instant()));
 		this.events.publish(MfaAuditEventType.RECOVERY_CODES_REGENERATED, userId);
-		return codes;
+		return codes.codes();
 	}
 
 	/**
@@ -215,24 +144,9 @@ public class TotpAuthenticatorService {
 			.orElseGet(() -> new MfaStatus(false, 0, null, null)));
 	}
 
-	/**
-	 * Clear the failure count and any lock of a user's second factor, for a support desk
-	 * that has checked the user's identity by other means.
-	 * @param userId the user
-	 * @return whether the user has TOTP enabled
-	 */
-	public boolean resetLockout(String userId) {
-		Boolean reset = this.transactions.execute((status) -> this.authenticators.resetLockout(userId));
-		if (Boolean.TRUE.equals(reset)) {
-			this.events.publish(MfaAuditEventType.LOCKOUT_RESET, userId);
-			return true;
-		}
-		return false;
-	}
-
 	// Returns the factor authority that the code proved.
 	private String withVerifiedCode(String userId, String code, boolean allowRecoveryCode,
-			java.util.function.Consumer<Authenticator> action) {
+			Consumer<Authenticator> action) {
 		Authenticator authenticator = find(userId).orElseThrow(MfaException::notEnabled);
 		this.verifier.checkNotLocked(authenticator);
 		Optional<String> factor = this.transactions.execute((status) -> {
@@ -255,45 +169,10 @@ public class TotpAuthenticatorService {
 		return this.transactions.execute((status) -> this.authenticators.findByUserId(userId));
 	}
 
-	private List<EncryptedValue> encryptCodes(String userId, List<String> codes) {
-		String context = SecondFactorVerifier.recoveryCodeContext(userId);
-		return codes.stream()
-			.map((code) -> this.encryptor
-				.encrypt(RecoveryCodeGenerator.normalize(code).getBytes(StandardCharsets.US_ASCII), context))
-			.toList();
-	}
-
 	private static long id(Authenticator authenticator) {
 		Long id = authenticator.getId();
 		Assert.state(id != null, "authenticator is not persisted");
 		return id;
-	}
-
-	/**
-	 * The settings of the service.
-	 *
-	 * @param issuer the issuer shown in authenticator apps
-	 * @param recoveryCodeCount how many recovery codes to generate
-	 */
-	public record Settings(String issuer, int recoveryCodeCount) {
-
-	}
-
-	/**
-	 * A started activation.
-	 *
-	 * @param secret the secret in base32, for manual entry
-	 * @param totpUrl the {@code otpauth://} URI
-	 * @param qrCode the URI as a QR code PNG data URI
-	 * @param activationToken the token that binds the secret to the user
-	 */
-	public record TotpActivation(String secret, String totpUrl, String qrCode, String activationToken) {
-
-		@Override
-		public String toString() {
-			return "TotpActivation[secret=<hidden>]";
-		}
-
 	}
 
 	/**

@@ -1,6 +1,7 @@
 /**
  * The TOTP authenticator of a user, its recovery codes and lockout state, their JPA
- * persistence and the services that activate, check and deactivate them.
+ * persistence, and the services of its three roles: enrolment (with its activation
+ * tokens), the signed-in user's maintenance, and the support desk.
  */
 @NullMarked
 package dev.springmfa.authenticator;

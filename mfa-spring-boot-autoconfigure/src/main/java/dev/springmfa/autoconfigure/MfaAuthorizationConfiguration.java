@@ -1,7 +1,7 @@
 package dev.springmfa.autoconfigure;
 
 import dev.springmfa.MfaUserIdResolver;
-import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.authenticator.TotpEnrollmentService;
 import dev.springmfa.authorization.MfaAuthorizationManagers;
 import dev.springmfa.authorization.MfaEnrollment;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,8 +22,8 @@ class MfaAuthorizationConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MfaEnrollment mfaEnrollment(TotpAuthenticatorService authenticators, MfaUserIdResolver userIdResolver) {
-		return new MfaEnrollment(authenticators::isEnabled, userIdResolver);
+	MfaEnrollment mfaEnrollment(TotpEnrollmentService enrollments, MfaUserIdResolver userIdResolver) {
+		return new MfaEnrollment(enrollments::isEnabled, userIdResolver);
 	}
 
 	// Raw, as Spring Security's own @EnableMultiFactorAuthentication declares it, so

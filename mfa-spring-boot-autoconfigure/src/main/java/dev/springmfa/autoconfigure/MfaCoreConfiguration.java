@@ -8,14 +8,18 @@ import dev.springmfa.audit.MfaAuditLogger;
 import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaUserStore;
 import dev.springmfa.authentication.MfaVerificationService;
+import dev.springmfa.authenticator.ActivationTokenService;
 import dev.springmfa.authenticator.AuthenticatorRepository;
 import dev.springmfa.authenticator.LockoutPolicy;
 import dev.springmfa.authenticator.SecondFactorVerifier;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.authenticator.TotpEnrollmentService;
+import dev.springmfa.authenticator.TotpSupportDeskService;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
 import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.token.MfaTokenService;
+import dev.springmfa.token.PasswordFingerprints;
 import dev.springmfa.totp.TotpGenerator;
 import dev.springmfa.totp.TotpSecretGenerator;
 import org.springframework.beans.factory.ObjectProvider;
@@ -74,9 +78,22 @@ class MfaCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MfaTokenService mfaTokenService(MfaProperties properties, SecretEncryptor encryptor, ObjectProvider<Clock> clock) {
-		return new MfaTokenService(keyMaterial(properties), encryptor, properties.getEphemeralToken().getTtl(),
-				properties.getActivationToken().getTtl(), clock(clock));
+	MfaTokenService mfaTokenService(MfaProperties properties, ObjectProvider<Clock> clock) {
+		return new MfaTokenService(keyMaterial(properties), properties.getEphemeralToken().getTtl(), clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActivationTokenService mfaActivationTokenService(MfaProperties properties, SecretEncryptor encryptor,
+			ObjectProvider<Clock> clock) {
+		return new ActivationTokenService(keyMaterial(properties), encryptor, properties.getActivationToken().getTtl(),
+				clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PasswordFingerprints mfaPasswordFingerprints(MfaProperties properties, MfaUserStore users) {
+		return new PasswordFingerprints(keyMaterial(properties), users.asUserDetailsService());
 	}
 
 	@Bean
@@ -108,18 +125,34 @@ class MfaCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TotpAuthenticatorService mfaTotpAuthenticatorService(MfaProperties properties, Environment environment,
-			AuthenticatorRepository authenticators, SecondFactorVerifier verifier, MfaTokenService tokens,
-			SecretEncryptor encryptor, TotpGenerator totp, TotpSecretGenerator secrets,
-			RecoveryCodeGenerator recoveryCodes, PlatformTransactionManager transactionManager,
-			MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
+	TotpEnrollmentService mfaTotpEnrollmentService(MfaProperties properties, Environment environment,
+			AuthenticatorRepository authenticators, ActivationTokenService activationTokens, SecretEncryptor encryptor,
+			TotpGenerator totp, TotpSecretGenerator secrets, RecoveryCodeGenerator recoveryCodes,
+			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
 		String issuer = properties.getTotp().getIssuer();
 		if (issuer == null || issuer.isBlank()) {
 			issuer = environment.getProperty("spring.application.name", "Spring");
 		}
-		return new TotpAuthenticatorService(authenticators, verifier, tokens, encryptor, totp, secrets, recoveryCodes,
-				new TotpAuthenticatorService.Settings(issuer, properties.getRecoveryCodes().getCount()),
+		return new TotpEnrollmentService(authenticators, activationTokens, encryptor, totp, secrets, recoveryCodes,
+				new TotpEnrollmentService.Settings(issuer, properties.getRecoveryCodes().getCount()),
 				transactions(transactionManager), events, clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TotpAuthenticatorService mfaTotpAuthenticatorService(MfaProperties properties,
+			AuthenticatorRepository authenticators, SecondFactorVerifier verifier, SecretEncryptor encryptor,
+			RecoveryCodeGenerator recoveryCodes, PlatformTransactionManager transactionManager,
+			MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
+		return new TotpAuthenticatorService(authenticators, verifier, encryptor, recoveryCodes,
+				properties.getRecoveryCodes().getCount(), transactions(transactionManager), events, clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TotpSupportDeskService mfaTotpSupportDeskService(AuthenticatorRepository authenticators,
+			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events) {
+		return new TotpSupportDeskService(authenticators, transactions(transactionManager), events);
 	}
 
 	@Bean
@@ -130,10 +163,10 @@ class MfaCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MfaChallengeService mfaChallengeService(TotpAuthenticatorService authenticators, MfaTokenService tokens,
-			EphemeralTokenRepository tokenUses, MfaUserStore users, MfaUserIdResolver userIdResolver,
+	MfaChallengeService mfaChallengeService(TotpEnrollmentService enrollments, MfaTokenService tokens,
+			EphemeralTokenRepository tokenUses, PasswordFingerprints fingerprints, MfaUserIdResolver userIdResolver,
 			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
-		return new MfaChallengeService(authenticators, tokens, tokenUses, users.asUserDetailsService(), userIdResolver,
+		return new MfaChallengeService(enrollments, tokens, tokenUses, fingerprints, userIdResolver,
 				transactions(transactionManager), events, clock(clock));
 	}
 
@@ -141,9 +174,9 @@ class MfaCoreConfiguration {
 	@ConditionalOnMissingBean
 	MfaVerificationService mfaVerificationService(MfaProperties properties, MfaTokenService tokens,
 			EphemeralTokenRepository tokenUses, AuthenticatorRepository authenticators, SecondFactorVerifier verifier,
-			MfaUserStore users, PlatformTransactionManager transactionManager, MfaAuditEventPublisher events,
-			ObjectProvider<Clock> clock) {
-		return new MfaVerificationService(tokens, tokenUses, authenticators, verifier, users.asUserDetailsService(),
+			PasswordFingerprints fingerprints, PlatformTransactionManager transactionManager,
+			MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
+		return new MfaVerificationService(tokens, tokenUses, authenticators, verifier, fingerprints,
 				transactions(transactionManager), events, properties.getLockout().getMaxAttempts(), clock(clock));
 	}
 

@@ -7,14 +7,14 @@ import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
-import dev.springmfa.authentication.MfaUserStore;
 import dev.springmfa.jwt.JpaRefreshTokenRepository;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtSigningKeys;
 import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.jwt.RefreshTokenRepository;
 import dev.springmfa.jwt.RefreshTokenRevocationListener;
-import dev.springmfa.token.MfaTokenService;
+import dev.springmfa.jwt.RefreshTokenService;
+import dev.springmfa.token.PasswordFingerprints;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,15 +42,25 @@ class MfaJwtConfiguration {
 			ObjectProvider<Clock> clock) {
 		MfaPropertiesValidator.validateJwt(properties);
 		MfaProperties.Jwt jwt = properties.getJwt();
-		byte[] keyMaterial = keyMaterial(properties);
 		JwtSigningKeys keyPair = MfaPropertiesValidator.jwtKeyPair(properties, resourceLoader);
 		JwtSigningKeys accessTokenKeys = (keyPair != null) ? keyPair
-				: JwtSigningKeys.hmac(keyMaterial, "mfa-access-token");
-		String issuer = orDefault(jwt.getIssuer(), environment.getProperty("spring.application.name", "mfa"));
-		return new JwtTokenService(accessTokenKeys, JwtSigningKeys.hmac(keyMaterial, "mfa-refresh-token"),
-				new JwtTokenService.Settings(issuer, orDefault(jwt.getAudience(), issuer),
-						orDefault(jwt.getClientId(), issuer), jwt.getAccessTokenTtl(), jwt.getRefreshTokenTtl()),
+				: JwtSigningKeys.hmac(keyMaterial(properties), "mfa-access-token");
+		String issuer = issuer(properties, environment);
+		return new JwtTokenService(accessTokenKeys, new JwtTokenService.Settings(issuer,
+				orDefault(jwt.getAudience(), issuer), orDefault(jwt.getClientId(), issuer), jwt.getAccessTokenTtl()),
 				clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefreshTokenService mfaRefreshTokenService(MfaProperties properties, Environment environment,
+			ObjectProvider<Clock> clock) {
+		return new RefreshTokenService(JwtSigningKeys.hmac(keyMaterial(properties), "mfa-refresh-token"),
+				issuer(properties, environment), properties.getJwt().getRefreshTokenTtl(), clock(clock));
+	}
+
+	private static String issuer(MfaProperties properties, Environment environment) {
+		return orDefault(properties.getJwt().getIssuer(), environment.getProperty("spring.application.name", "mfa"));
 	}
 
 	private static String orDefault(@Nullable String value, String defaultValue) {
@@ -66,11 +76,12 @@ class MfaJwtConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtLoginService mfaJwtLoginService(JwtTokenService tokens, RefreshTokenRepository refreshTokens,
-			MfaTokenService passwordFingerprints, MfaUserStore users, MfaUserIdResolver userIdResolver,
-			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
-		return new JwtLoginService(tokens, refreshTokens, passwordFingerprints, users.asUserDetailsService(),
-				userIdResolver, transactions(transactionManager), events, clock(clock));
+	JwtLoginService mfaJwtLoginService(JwtTokenService tokens, RefreshTokenService refreshTokenService,
+			RefreshTokenRepository refreshTokens, PasswordFingerprints passwordFingerprints,
+			MfaUserIdResolver userIdResolver, PlatformTransactionManager transactionManager,
+			MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
+		return new JwtLoginService(tokens, refreshTokenService, refreshTokens, passwordFingerprints, userIdResolver,
+				transactions(transactionManager), events, clock(clock));
 	}
 
 	@Bean

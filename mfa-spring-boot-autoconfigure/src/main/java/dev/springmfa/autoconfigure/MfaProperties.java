@@ -384,7 +384,7 @@ public class MfaProperties {
 
 		/**
 		 * Maximum consecutive failed code checks after which the second factor stays
-		 * locked until reset through TotpAuthenticatorService#resetLockout.
+		 * locked until reset through TotpSupportDeskService#resetLockout.
 		 */
 		private int maxConsecutiveFailures = 100;
 

@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.authenticator.TotpEnrollmentService;
 import dev.springmfa.authorization.MfaEnrollment;
 import dev.springmfa.config.MfaConfigurer;
 import dev.springmfa.config.MfaEndpoints;
@@ -71,9 +72,9 @@ class MfaWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TotpController mfaTotpController(TotpAuthenticatorService service, MfaCurrentUser currentUser,
-			MfaLoginUpgrade loginUpgrade) {
-		return new TotpController(service, currentUser, loginUpgrade);
+	TotpController mfaTotpController(TotpEnrollmentService enrollment, TotpAuthenticatorService service,
+			MfaCurrentUser currentUser, MfaLoginUpgrade loginUpgrade) {
+		return new TotpController(enrollment, service, currentUser, loginUpgrade);
 	}
 
 	@Bean

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import jakarta.persistence.EntityManager;
 
-import dev.springmfa.jwt.JwtTokenService.RefreshToken;
 import org.springframework.util.Assert;
 
 /**

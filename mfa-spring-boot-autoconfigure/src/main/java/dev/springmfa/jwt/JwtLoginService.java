@@ -6,32 +6,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
-
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
-
-import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
-import dev.springmfa.jwt.JwtTokenService.RefreshToken;
 import dev.springmfa.token.ExpiredRecordCleanup;
-import dev.springmfa.token.MfaTokenService;
-import dev.springmfa.token.MfaTokenService.IssuedToken;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.security.authentication.AccountStatusException;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import dev.springmfa.token.IssuedToken;
+import dev.springmfa.token.PasswordFingerprints;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
 
@@ -45,54 +32,50 @@ import org.springframework.util.Assert;
  */
 public class JwtLoginService {
 
-	private static final int MAX_REVOCATION_PASSES = 50;
-
-	private static final int MAX_TRANSACTION_ATTEMPTS = 5;
-
 	private final JwtTokenService tokens;
+
+	private final RefreshTokenService refreshTokenService;
 
 	private final RefreshTokenRepository refreshTokens;
 
-	private final MfaTokenService passwordFingerprints;
-
-	private final UserDetailsService userDetailsService;
+	private final PasswordFingerprints passwordFingerprints;
 
 	private final MfaUserIdResolver userIdResolver;
 
-	private final TransactionOperations transactions;
+	private final RefreshTokenTransactions transactions;
 
 	private final MfaAuditEventPublisher events;
 
 	private final Clock clock;
 
-	private final AccountStatusUserDetailsChecker userDetailsChecker = new AccountStatusUserDetailsChecker();
-
 	private final ExpiredRecordCleanup cleanup;
 
 	/**
 	 * Create a new instance.
-	 * @param tokens issues and parses the tokens
+	 * @param tokens issues the access tokens
+	 * @param refreshTokenService issues and parses the refresh tokens
 	 * @param refreshTokens the state of refresh tokens
-	 * @param passwordFingerprints fingerprints password hashes
-	 * @param userDetailsService loads the user at login and at each refresh
+	 * @param passwordFingerprints fingerprints the password at login, and loads the user
+	 * again at each refresh
 	 * @param userIdResolver resolves the user id of a login
 	 * @param transactions the transactions
 	 * @param events publishes audit events
 	 * @param clock the clock
 	 */
-	public JwtLoginService(JwtTokenService tokens, RefreshTokenRepository refreshTokens,
-			MfaTokenService passwordFingerprints, UserDetailsService userDetailsService,
+	public JwtLoginService(JwtTokenService tokens, RefreshTokenService refreshTokenService,
+			RefreshTokenRepository refreshTokens, PasswordFingerprints passwordFingerprints,
 			MfaUserIdResolver userIdResolver, TransactionOperations transactions, MfaAuditEventPublisher events,
 			Clock clock) {
 		Assert.notNull(tokens, "tokens cannot be null");
+		Assert.notNull(refreshTokenService, "refreshTokenService cannot be null");
 		Assert.notNull(refreshTokens, "refreshTokens cannot be null");
-		Assert.notNull(userDetailsService, "userDetailsService cannot be null");
+		Assert.notNull(passwordFingerprints, "passwordFingerprints cannot be null");
 		this.tokens = tokens;
+		this.refreshTokenService = refreshTokenService;
 		this.refreshTokens = refreshTokens;
 		this.passwordFingerprints = passwordFingerprints;
-		this.userDetailsService = userDetailsService;
 		this.userIdResolver = userIdResolver;
-		this.transactions = transactions;
+		this.transactions = new RefreshTokenTransactions(transactions, clock);
 		this.events = events;
 		this.clock = clock;
 		this.cleanup = new ExpiredRecordCleanup(clock, Duration.ofMinutes(1));
@@ -105,11 +88,11 @@ public class JwtLoginService {
 	 */
 	public TokenPair login(Authentication authentication) {
 		String username = authentication.getName();
-		IssuedToken<RefreshToken> refresh = this.tokens.issueRefreshToken(UUID.randomUUID().toString(), username,
-				this.userIdResolver.resolve(authentication),
-				passwordFingerprint(this.userDetailsService.loadUserByUsername(username)),
+		IssuedToken<RefreshToken> refresh = this.refreshTokenService.issueRefreshToken(UUID.randomUUID().toString(),
+				username, this.userIdResolver.resolve(authentication),
+				this.passwordFingerprints.fingerprintOf(username),
 				AuthenticationMethods.factorsOf(authentication.getAuthorities()));
-		inTransaction(() -> {
+		this.transactions.inTransaction(() -> {
 			this.refreshTokens.save(refresh.claims());
 			this.cleanup.runIfDue(this.refreshTokens::deleteExpired);
 			return true;
@@ -126,12 +109,12 @@ public class JwtLoginService {
 	 * or revoked, or the user cannot log in any more
 	 */
 	public TokenPair refresh(String refreshToken) {
-		RefreshToken token = this.tokens.parseRefreshToken(refreshToken);
-		UserDetails user = loadCurrentUser(token);
+		RefreshToken token = this.refreshTokenService.parseRefreshToken(refreshToken);
+		UserDetails user = this.passwordFingerprints.loadCurrentUser(token.username(), token.passwordFingerprint());
 		Instant now = this.clock.instant();
-		IssuedToken<RefreshToken> next = this.tokens.issueRefreshToken(token.familyId(), token.username(),
+		IssuedToken<RefreshToken> next = this.refreshTokenService.issueRefreshToken(token.familyId(), token.username(),
 				token.userId(), token.passwordFingerprint(), token.factors());
-		boolean rotated = inTransaction(() -> {
+		boolean rotated = this.transactions.inTransaction(() -> {
 			if (!this.refreshTokens.spend(token.id(), now)) {
 				return false;
 			}
@@ -161,7 +144,7 @@ public class JwtLoginService {
 	public void logout(String refreshToken) {
 		RefreshToken token;
 		try {
-			token = this.tokens.parseRefreshToken(refreshToken);
+			token = this.refreshTokenService.parseRefreshToken(refreshToken);
 		}
 		catch (MfaException ex) {
 			return;
@@ -175,71 +158,16 @@ public class JwtLoginService {
 	 * @param userId the user
 	 */
 	public void revokeAll(String userId) {
-		if (revokeUntilNoneLeft((now) -> this.refreshTokens.revokeAll(userId, now)) > 0) {
+		if (this.transactions.revokeUntilNoneLeft((now) -> this.refreshTokens.revokeAll(userId, now)) > 0) {
 			this.events.publish(MfaAuditEventType.REFRESH_TOKENS_REVOKED, userId);
 		}
 	}
 
 	private void revokeFamilyIfReused(RefreshToken token) {
-		if (inTransaction(() -> this.refreshTokens.isSpent(token.id()))) {
-			revokeUntilNoneLeft((now) -> this.refreshTokens.revokeFamily(token.familyId(), now));
+		if (this.transactions.inTransaction(() -> this.refreshTokens.isSpent(token.id()))) {
+			this.transactions.revokeUntilNoneLeft((now) -> this.refreshTokens.revokeFamily(token.familyId(), now));
 			this.events.publish(MfaAuditEventType.REFRESH_TOKEN_REUSED, token.userId());
 		}
-	}
-
-	// A refresh that holds the lock on a token's row while a revocation waits for it
-	// commits the successor after the revocation's statement began, which then misses
-	// it. Each pass is a statement of its own that sees what committed before it, so
-	// repeating until a pass revokes nothing leaves no successor behind.
-	private int revokeUntilNoneLeft(Function<Instant, Integer> revoke) {
-		int total = 0;
-		for (int pass = 0; pass < MAX_REVOCATION_PASSES; pass++) {
-			int revoked = inTransaction(() -> revoke.apply(this.clock.instant()));
-			if (revoked == 0) {
-				break;
-			}
-			total += revoked;
-		}
-		return total;
-	}
-
-	// InnoDB may pick a refresh and a revocation of the same user as deadlock victims
-	// (the
-	// revocation's next-key locks against the successor's insert). Each transaction here
-	// is safe to run again from the start.
-	private <T> T inTransaction(Supplier<T> work) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				T result = this.transactions.execute((status) -> work.get());
-				Assert.state(result != null, "A transaction returned no result");
-				return result;
-			}
-			catch (PessimisticLockException | LockTimeoutException | PessimisticLockingFailureException ex) {
-				if (attempt == MAX_TRANSACTION_ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
-	}
-
-	private UserDetails loadCurrentUser(RefreshToken token) {
-		try {
-			UserDetails user = this.userDetailsService.loadUserByUsername(token.username());
-			this.userDetailsChecker.check(user);
-			String fingerprint = passwordFingerprint(user);
-			if (token.passwordFingerprint() != null && !token.passwordFingerprint().equals(fingerprint)) {
-				throw MfaException.invalidToken();
-			}
-			return user;
-		}
-		catch (UsernameNotFoundException | AccountStatusException ex) {
-			throw MfaException.invalidToken();
-		}
-	}
-
-	private @Nullable String passwordFingerprint(UserDetails user) {
-		String password = user.getPassword();
-		return (password != null) ? this.passwordFingerprints.fingerprint(password) : null;
 	}
 
 }

@@ -2,8 +2,6 @@ package dev.springmfa.jwt;
 
 import java.time.Instant;
 
-import dev.springmfa.jwt.JwtTokenService.RefreshToken;
-
 /**
  * The server-side state of refresh tokens. Each change is one conditional update, so that
  * concurrent requests on any number of application instances sharing the database agree

@@ -1,16 +1,12 @@
 package dev.springmfa.token;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
@@ -18,23 +14,23 @@ import io.jsonwebtoken.Jwts;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.MfaException;
-import dev.springmfa.crypto.EncryptedValue;
 import dev.springmfa.crypto.Hkdf;
-import dev.springmfa.crypto.SecretEncryptor;
 import org.springframework.util.Assert;
 
 /**
- * Issues and checks the HMAC-signed JWTs of the MFA flow. Each carries a purpose claim,
- * so a token is accepted only where its kind belongs, and nothing secret: an activation
- * token carries its TOTP secret encrypted.
+ * Issues and checks the ephemeral tokens of the two-step login: HMAC-signed JWTs that say
+ * who passed the password step, and when. Each carries a purpose claim, so that a token
+ * of another kind signed with the same key is refused. Whether a token is spent is the
+ * {@link EphemeralTokenRepository}'s business.
  */
 public class MfaTokenService {
 
 	static final String PURPOSE = "pur";
 
-	static final String EPHEMERAL = "mfa_ephemeral";
+	// Activation tokens are signed with the same key: the purpose claim tells them apart.
+	static final String SIGNING_KEY_PURPOSE = "mfa-token-signing";
 
-	static final String ACTIVATION = "totp_activation";
+	static final String EPHEMERAL = "mfa_ephemeral";
 
 	private static final String USER_ID = "uid";
 
@@ -42,19 +38,9 @@ public class MfaTokenService {
 
 	private static final String AUTH_TIME = "auth_time";
 
-	private static final String SECRET = "sec";
-
-	private static final String SECRET_KEY_ID = "kid";
-
 	private final SecretKey signingKey;
 
-	private final SecretKey fingerprintKey;
-
-	private final SecretEncryptor encryptor;
-
 	private final Duration ephemeralTokenTtl;
-
-	private final Duration activationTokenTtl;
 
 	private final Clock clock;
 
@@ -62,22 +48,14 @@ public class MfaTokenService {
 	 * Create a new instance.
 	 * @param keyMaterial at least 256 bits from which the signing key is derived (HKDF),
 	 * so that the configured key itself never signs anything
-	 * @param encryptor encrypts the secret inside activation tokens
 	 * @param ephemeralTokenTtl lifetime of an ephemeral token
-	 * @param activationTokenTtl lifetime of an activation token
 	 * @param clock the clock
 	 */
-	public MfaTokenService(byte[] keyMaterial, SecretEncryptor encryptor, Duration ephemeralTokenTtl,
-			Duration activationTokenTtl, Clock clock) {
-		Assert.isTrue(keyMaterial.length >= 32, "keyMaterial must have at least 256 bits");
-		Assert.notNull(encryptor, "encryptor cannot be null");
+	public MfaTokenService(byte[] keyMaterial, Duration ephemeralTokenTtl, Clock clock) {
+		Assert.notNull(ephemeralTokenTtl, "ephemeralTokenTtl cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
-		this.signingKey = new SecretKeySpec(Hkdf.deriveKey(keyMaterial, "mfa-token-signing", 32), "HmacSHA256");
-		this.fingerprintKey = new SecretKeySpec(Hkdf.deriveKey(keyMaterial, "mfa-password-fingerprint", 32),
-				"HmacSHA256");
-		this.encryptor = encryptor;
+		this.signingKey = Hkdf.hmacSha256Key(keyMaterial, SIGNING_KEY_PURPOSE);
 		this.ephemeralTokenTtl = ephemeralTokenTtl;
-		this.activationTokenTtl = activationTokenTtl;
 		this.clock = clock;
 	}
 
@@ -85,7 +63,7 @@ public class MfaTokenService {
 	 * Issue an ephemeral token for a user who passed the first factor.
 	 * @param username the login name
 	 * @param userId the user id
-	 * @param passwordFingerprint see {@link #fingerprint(String)}, or {@code null}
+	 * @param passwordFingerprint see {@link PasswordFingerprints}, or {@code null}
 	 * @return the token's claims and its compact form
 	 */
 	public IssuedToken<EphemeralToken> issueEphemeralToken(String username, String userId,
@@ -115,7 +93,7 @@ public class MfaTokenService {
 	 * @throws MfaException {@code invalid_token} if it is not a valid ephemeral token
 	 */
 	public EphemeralToken parseEphemeralToken(String token) {
-		Claims claims = parse(token, EPHEMERAL);
+		Claims claims = parse(token);
 		Number authTime = claims.get(AUTH_TIME, Number.class);
 		String userId = claims.get(USER_ID, String.class);
 		if (claims.getId() == null || claims.getSubject() == null || userId == null || authTime == null) {
@@ -126,74 +104,12 @@ public class MfaTokenService {
 				claims.getExpiration().toInstant());
 	}
 
-	/**
-	 * Issue a token that binds a TOTP secret to the user who is activating it.
-	 * @param userId the user
-	 * @param secret the raw TOTP secret
-	 * @return the compact token
-	 */
-	public String issueActivationToken(String userId, byte[] secret) {
-		Instant now = this.clock.instant();
-		EncryptedValue encrypted = this.encryptor.encrypt(secret, activationContext(userId));
-		return Jwts.builder()
-			.id(UUID.randomUUID().toString())
-			.subject(userId)
-			.claim(PURPOSE, ACTIVATION)
-			.claim(SECRET, encrypted.ciphertextBase64())
-			.claim(SECRET_KEY_ID, encrypted.keyId())
-			.issuedAt(Date.from(now))
-			.expiration(Date.from(now.plus(this.activationTokenTtl)))
-			.signWith(this.signingKey, Jwts.SIG.HS256)
-			.compact();
-	}
-
-	/**
-	 * Check an activation token and return the secret it binds to the user.
-	 * @param token the compact token
-	 * @param userId the user who confirms the activation
-	 * @return the raw TOTP secret
-	 * @throws MfaException {@code invalid_token} if the token is invalid, expired, of
-	 * another kind or issued to another user
-	 */
-	public byte[] parseActivationToken(String token, String userId) {
-		Claims claims = parse(token, ACTIVATION);
-		String secret = claims.get(SECRET, String.class);
-		String keyId = claims.get(SECRET_KEY_ID, String.class);
-		if (!userId.equals(claims.getSubject()) || secret == null || keyId == null) {
-			throw MfaException.invalidToken();
-		}
-		try {
-			return this.encryptor.decrypt(EncryptedValue.of(keyId, secret), activationContext(userId));
-		}
-		catch (RuntimeException ex) {
-			throw MfaException.invalidToken();
-		}
-	}
-
-	/**
-	 * Return a keyed hash of a password hash: it changes when the password does, and
-	 * reveals nothing of it.
-	 * @param passwordHash the stored password hash
-	 * @return the fingerprint
-	 */
-	public String fingerprint(String passwordHash) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.fingerprintKey);
-			byte[] digest = mac.doFinal(passwordHash.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
-	}
-
-	private Claims parse(String token, String purpose) {
+	private Claims parse(String token) {
 		try {
 			return Jwts.parser()
 				.verifyWith(this.signingKey)
 				.clock(() -> Date.from(this.clock.instant()))
-				.require(PURPOSE, purpose)
+				.require(PURPOSE, EPHEMERAL)
 				.build()
 				.parseSignedClaims(token)
 				.getPayload();
@@ -201,27 +117,6 @@ public class MfaTokenService {
 		catch (JwtException | IllegalArgumentException ex) {
 			throw MfaException.invalidToken();
 		}
-	}
-
-	private static String activationContext(String userId) {
-		return "totp-activation:" + userId;
-	}
-
-	/**
-	 * A token just issued.
-	 *
-	 * @param <T> the type of its claims
-	 * @param claims the claims
-	 * @param value the compact token
-	 * @param ttl its lifetime
-	 */
-	public record IssuedToken<T>(T claims, String value, Duration ttl) {
-
-		@Override
-		public String toString() {
-			return "IssuedToken[" + this.claims + "]";
-		}
-
 	}
 
 }

@@ -1,6 +1,7 @@
 /**
- * Signed, short-lived tokens of the two-step login and of TOTP activation, and the
- * server-side record that makes an ephemeral token single-use.
+ * Signed, short-lived ephemeral tokens of the two-step login, the server-side record that
+ * makes them single-use, and the password fingerprints that tie a token to the password
+ * of its login.
  */
 @NullMarked
 package dev.springmfa.token;

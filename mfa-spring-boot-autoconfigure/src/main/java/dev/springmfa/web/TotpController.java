@@ -11,7 +11,8 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.authenticator.TotpAuthenticatorService;
-import dev.springmfa.authenticator.TotpAuthenticatorService.TotpActivation;
+import dev.springmfa.authenticator.TotpEnrollmentService;
+import dev.springmfa.authenticator.TotpEnrollmentService.TotpActivation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("${mfa.base-path:/api/auth}/mfa/totp")
 public class TotpController {
 
+	private final TotpEnrollmentService enrollment;
+
 	private final TotpAuthenticatorService service;
 
 	private final MfaCurrentUser currentUser;
@@ -35,11 +38,14 @@ public class TotpController {
 
 	/**
 	 * Create a new instance.
-	 * @param service the authenticator service
+	 * @param enrollment activates TOTP
+	 * @param service deactivates TOTP
 	 * @param currentUser resolves the user
 	 * @param loginUpgrade upgrades the current login once TOTP is on
 	 */
-	public TotpController(TotpAuthenticatorService service, MfaCurrentUser currentUser, MfaLoginUpgrade loginUpgrade) {
+	public TotpController(TotpEnrollmentService enrollment, TotpAuthenticatorService service,
+			MfaCurrentUser currentUser, MfaLoginUpgrade loginUpgrade) {
+		this.enrollment = enrollment;
 		this.service = service;
 		this.currentUser = currentUser;
 		this.loginUpgrade = loginUpgrade;
@@ -53,7 +59,7 @@ public class TotpController {
 	@GetMapping("/activate")
 	public TotpActivation beginActivation(@Nullable Authentication authentication) {
 		String userId = this.currentUser.userId(authentication);
-		return this.service.beginActivation(userId, authentication.getName());
+		return this.enrollment.beginActivation(userId, authentication.getName());
 	}
 
 	/**
@@ -69,7 +75,7 @@ public class TotpController {
 	public Map<String, Object> confirmActivation(@Nullable Authentication authentication,
 			@Valid @RequestBody MfaRequests.Activate body, HttpServletRequest request, HttpServletResponse response) {
 		String userId = this.currentUser.userId(authentication);
-		List<String> codes = this.service.confirmActivation(userId, body.activationToken(), body.code());
+		List<String> codes = this.enrollment.confirmActivation(userId, body.activationToken(), body.code());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("enabled", true);
 		answer.put("recoveryCodes", codes);

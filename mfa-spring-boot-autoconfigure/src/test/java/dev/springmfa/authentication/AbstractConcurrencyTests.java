@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaFactors;
 import dev.springmfa.authentication.Race.Result;
-import dev.springmfa.authenticator.TotpAuthenticatorService.TotpActivation;
+import dev.springmfa.authenticator.TotpEnrollmentService.TotpActivation;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
 import dev.springmfa.totp.Base32;
 import org.springframework.security.core.Authentication;
@@ -42,19 +42,18 @@ abstract class AbstractConcurrencyTests extends AbstractMfaDatabaseTests {
 		assertThat(user.recoveryCodes()).hasSize(20).doesNotHaveDuplicates();
 		assertThat(this.authenticatorService.recoveryCodes(user.username()))
 			.containsExactlyInAnyOrderElementsOf(user.recoveryCodes());
-		assertThat(this.authenticatorService.isEnabled(user.username())).isTrue();
+		assertThat(this.enrollmentService.isEnabled(user.username())).isTrue();
 	}
 
 	@Test
 	void confirmActivationWhenSixteenThreadsRaceThenExactlyOneWins() throws Exception {
 		String username = "alice-" + UUID.randomUUID();
 		this.users.createUser(User.withUsername(username).password("{noop}password").build());
-		TotpActivation activation = this.authenticatorService.beginActivation(username, username);
+		TotpActivation activation = this.enrollmentService.beginActivation(username, username);
 		String code = this.totp.generate(Base32.decode(activation.secret()), Instant.now());
 		List<Callable<List<String>>> attempts = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
-			attempts
-				.add(() -> this.authenticatorService.confirmActivation(username, activation.activationToken(), code));
+			attempts.add(() -> this.enrollmentService.confirmActivation(username, activation.activationToken(), code));
 		}
 		List<Result<List<String>>> results = Race.run(attempts);
 		assertThat(winners(results)).hasSize(1);
@@ -100,7 +99,7 @@ abstract class AbstractConcurrencyTests extends AbstractMfaDatabaseTests {
 		// A loser that starts after the winner's commit finds no authenticator at all.
 		assertThat(errorCodes(results)).hasSize(THREADS - 1)
 			.isSubsetOf(MfaErrorCode.INVALID_CODE, MfaErrorCode.MFA_NOT_ENABLED);
-		assertThat(this.authenticatorService.isEnabled(user.username())).isFalse();
+		assertThat(this.enrollmentService.isEnabled(user.username())).isFalse();
 		assertThat(this.jdbc.queryForObject("select count(*) from mfa_recovery_code c where not exists "
 				+ "(select 1 from mfa_authenticator a where a.id = c.authenticator_id)", Integer.class))
 			.isZero();

@@ -13,8 +13,9 @@ import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
 import dev.springmfa.audit.RecordingAuditListener;
 import dev.springmfa.authentication.Race.Result;
-import dev.springmfa.authenticator.TotpAuthenticatorService.TotpActivation;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.authenticator.TotpEnrollmentService;
+import dev.springmfa.authenticator.TotpEnrollmentService.TotpActivation;
 import dev.springmfa.totp.Base32;
 import dev.springmfa.totp.TotpGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "mfa.enabled=true", "mfa.encryption.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
 				"spring.jpa.hibernate.ddl-auto=validate", "spring.jpa.open-in-view=false" })
 abstract class AbstractMfaDatabaseTests {
+
+	@Autowired
+	TotpEnrollmentService enrollmentService;
 
 	@Autowired
 	TotpAuthenticatorService authenticatorService;
@@ -68,9 +72,9 @@ abstract class AbstractMfaDatabaseTests {
 	ActivatedUser activatedUser() {
 		String username = "alice-" + UUID.randomUUID();
 		this.users.createUser(User.withUsername(username).password("{noop}password").roles("USER").build());
-		TotpActivation activation = this.authenticatorService.beginActivation(username, username);
+		TotpActivation activation = this.enrollmentService.beginActivation(username, username);
 		byte[] secret = Base32.decode(activation.secret());
-		List<String> recoveryCodes = this.authenticatorService.confirmActivation(username, activation.activationToken(),
+		List<String> recoveryCodes = this.enrollmentService.confirmActivation(username, activation.activationToken(),
 				this.totp.generate(secret, Instant.now()));
 		return new ActivatedUser(username, activation.secret(), secret, recoveryCodes);
 	}

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.authenticator.TotpEnrollmentService;
 import dev.springmfa.totp.Base32;
 import dev.springmfa.totp.TotpGenerator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -53,8 +54,8 @@ class EncryptionKeyRotationTests {
 		AtomicReference<byte[]> secret = new AtomicReference<>();
 		AtomicReference<List<String>> recoveryCodes = new AtomicReference<>();
 		at(ACTIVATED).withPropertyValues("mfa.encryption.key=" + OLD_KEY).run((context) -> {
-			TotpAuthenticatorService service = context.getBean(TotpAuthenticatorService.class);
-			TotpAuthenticatorService.TotpActivation activation = service.beginActivation("alice", "alice");
+			TotpEnrollmentService service = context.getBean(TotpEnrollmentService.class);
+			TotpEnrollmentService.TotpActivation activation = service.beginActivation("alice", "alice");
 			secret.set(Base32.decode(activation.secret()));
 			String code = context.getBean(TotpGenerator.class).generate(secret.get(), ACTIVATED);
 			recoveryCodes.set(service.confirmActivation("alice", activation.activationToken(), code));

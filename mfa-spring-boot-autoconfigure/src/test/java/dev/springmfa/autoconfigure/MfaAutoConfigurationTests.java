@@ -36,10 +36,14 @@ import dev.springmfa.web.MfaExceptionHandler;
 import dev.springmfa.web.MfaJsonHttp;
 import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaVerificationService;
+import dev.springmfa.authenticator.ActivationTokenService;
 import dev.springmfa.authenticator.AuthenticatorRepository;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.authenticator.TotpEnrollmentService;
+import dev.springmfa.authenticator.TotpSupportDeskService;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.token.MfaTokenService;
+import dev.springmfa.token.PasswordFingerprints;
 import dev.springmfa.totp.TotpAlgorithm;
 import dev.springmfa.totp.TotpGenerator;
 import dev.springmfa.web.MfaStatusController;
@@ -119,8 +123,12 @@ class MfaAutoConfigurationTests {
 				.hasSingleBean(SecretEncryptor.class)
 				.hasSingleBean(TotpGenerator.class)
 				.hasSingleBean(MfaTokenService.class)
+				.hasSingleBean(ActivationTokenService.class)
+				.hasSingleBean(PasswordFingerprints.class)
 				.hasSingleBean(AuthenticatorRepository.class)
+				.hasSingleBean(TotpEnrollmentService.class)
 				.hasSingleBean(TotpAuthenticatorService.class)
+				.hasSingleBean(TotpSupportDeskService.class)
 				.hasSingleBean(MfaChallengeService.class)
 				.hasSingleBean(MfaVerificationService.class)
 				.hasSingleBean(MfaSchemaMigration.class)
@@ -147,9 +155,10 @@ class MfaAutoConfigurationTests {
 
 	@ParameterizedTest
 	@ValueSource(classes = { SecretEncryptor.class, TotpGenerator.class, TotpSecretGenerator.class,
-			RecoveryCodeGenerator.class, LockoutPolicy.class, MfaTokenService.class, MfaUserIdResolver.class,
-			MfaAuditEventPublisher.class, MfaAuditLogger.class, SecondFactorVerifier.class,
-			TotpAuthenticatorService.class, MfaChallengeService.class, MfaVerificationService.class,
+			RecoveryCodeGenerator.class, LockoutPolicy.class, MfaTokenService.class, ActivationTokenService.class,
+			PasswordFingerprints.class, MfaUserIdResolver.class, MfaAuditEventPublisher.class, MfaAuditLogger.class,
+			SecondFactorVerifier.class, TotpEnrollmentService.class, TotpAuthenticatorService.class,
+			TotpSupportDeskService.class, MfaChallengeService.class, MfaVerificationService.class,
 			AuthenticatorRepository.class, EphemeralTokenRepository.class, MfaSchemaMigration.class, MfaJsonHttp.class,
 			MfaCurrentUser.class, TotpController.class, MfaStatusController.class, MfaExceptionHandler.class })
 	<T> void backsOffWhenUserDefinesBean(Class<T> type) {

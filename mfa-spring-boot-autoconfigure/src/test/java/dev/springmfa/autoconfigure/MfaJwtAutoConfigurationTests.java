@@ -22,6 +22,7 @@ import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.jwt.RefreshTokenRepository;
 import dev.springmfa.jwt.RefreshTokenRevocationListener;
+import dev.springmfa.jwt.RefreshTokenService;
 import dev.springmfa.web.MfaTokenRefreshFilter;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
@@ -47,6 +48,7 @@ class MfaJwtAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed()
 				.doesNotHaveBean(JwtTokenService.class)
+				.doesNotHaveBean(RefreshTokenService.class)
 				.doesNotHaveBean(JwtLoginService.class)
 				.doesNotHaveBean(RefreshTokenRepository.class);
 			assertThat(filters(context)).hasAtLeastOneElementOfType(CsrfFilter.class)
@@ -59,6 +61,7 @@ class MfaJwtAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("mfa.login.mode=jwt").run((context) -> {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(JwtTokenService.class)
+				.hasSingleBean(RefreshTokenService.class)
 				.hasSingleBean(JwtLoginService.class)
 				.hasSingleBean(RefreshTokenRepository.class)
 				.hasSingleBean(RefreshTokenRevocationListener.class);
@@ -69,8 +72,8 @@ class MfaJwtAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(classes = { JwtTokenService.class, RefreshTokenRepository.class, JwtLoginService.class,
-			RefreshTokenRevocationListener.class })
+	@ValueSource(classes = { JwtTokenService.class, RefreshTokenService.class, RefreshTokenRepository.class,
+			JwtLoginService.class, RefreshTokenRevocationListener.class })
 	<T> void backsOffWhenUserDefinesBean(Class<T> type) {
 		T custom = mock(type);
 		this.contextRunner.withPropertyValues("mfa.login.mode=jwt")

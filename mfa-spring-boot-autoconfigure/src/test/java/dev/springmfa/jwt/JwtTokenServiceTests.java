@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
+import dev.springmfa.crypto.Hkdf;
+import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.jwt.JwtTokenService.AccessToken;
-import dev.springmfa.jwt.JwtTokenService.RefreshToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -38,7 +39,7 @@ class JwtTokenServiceTests {
 	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
 	private static final JwtTokenService.Settings SETTINGS = new JwtTokenService.Settings("https://login.example",
-			"orders-api", Duration.ofMinutes(15), Duration.ofDays(7));
+			"orders-api", Duration.ofMinutes(15));
 
 	private static final List<GrantedAuthority> AUTHORITIES = List.of(new SimpleGrantedAuthority("ROLE_USER"),
 			FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
@@ -47,6 +48,8 @@ class JwtTokenServiceTests {
 			FactorGrantedAuthority.withAuthority(MfaFactors.TOTP_AUTHORITY).issuedAt(NOW.minusSeconds(10)).build());
 
 	private final JwtTokenService tokens = service(JwtSigningKeys.hmac(KEY, "access"), clockAt(NOW));
+
+	private final RefreshTokenService refreshTokens = refreshService(clockAt(NOW));
 
 	@Test
 	void parseAccessTokenWhenIssuedThenAuthoritiesAndFactorsWithTimesRoundTrip() {
@@ -61,45 +64,31 @@ class JwtTokenServiceTests {
 	}
 
 	@Test
-	void parseRefreshTokenWhenIssuedThenClaimsRoundTrip() {
-		List<FactorGrantedAuthority> factors = AuthenticationMethods.factorsOf(AUTHORITIES);
-		String compact = this.tokens.issueRefreshToken("family", "alice", "42", "fingerprint", factors).value();
-		RefreshToken token = this.tokens.parseRefreshToken(compact);
-		assertThat(token.familyId()).isEqualTo("family");
-		assertThat(token.userId()).isEqualTo("42");
-		assertThat(token.passwordFingerprint()).isEqualTo("fingerprint");
-		assertThat(token.factors()).isEqualTo(factors);
-		assertThat(token.factors()).extracting(FactorGrantedAuthority::getIssuedAt)
-			.containsExactly(NOW.minusSeconds(40), NOW.minusSeconds(10));
-	}
-
-	@Test
 	void parseWhenTokenOfTheOtherKindThenInvalidToken() {
 		String access = this.tokens.issueAccessToken("alice", AUTHORITIES);
-		String refresh = this.tokens.issueRefreshToken("f", "alice", "alice", null, List.of()).value();
-		assertInvalidToken(() -> this.tokens.parseRefreshToken(access));
+		String refresh = this.refreshTokens.issueRefreshToken("f", "alice", "alice", null, List.of()).value();
+		assertInvalidToken(() -> this.refreshTokens.parseRefreshToken(access));
 		assertInvalidToken(() -> this.tokens.parseAccessToken(refresh));
 	}
 
 	@Test
 	void parseWhenExpiredThenInvalidToken() {
 		String access = this.tokens.issueAccessToken("alice", AUTHORITIES);
-		String refresh = this.tokens.issueRefreshToken("f", "alice", "alice", null, List.of()).value();
+		String refresh = this.refreshTokens.issueRefreshToken("f", "alice", "alice", null, List.of()).value();
 		JwtTokenService later = service(JwtSigningKeys.hmac(KEY, "access"), clockAt(NOW.plus(Duration.ofDays(8))));
+		RefreshTokenService laterRefresh = refreshService(clockAt(NOW.plus(Duration.ofDays(8))));
 		assertInvalidToken(() -> later.parseAccessToken(access));
-		assertInvalidToken(() -> later.parseRefreshToken(refresh));
+		assertInvalidToken(() -> laterRefresh.parseRefreshToken(refresh));
 	}
 
 	@Test
 	void parseAccessTokenWhenIssuerOrAudienceDiffersThenInvalidToken() {
 		String access = this.tokens.issueAccessToken("alice", AUTHORITIES);
 		JwtTokenService otherAudience = new JwtTokenService(JwtSigningKeys.hmac(KEY, "access"),
-				JwtSigningKeys.hmac(KEY, "refresh"), new JwtTokenService.Settings("https://login.example",
-						"billing-api", Duration.ofMinutes(15), Duration.ofDays(7)),
+				new JwtTokenService.Settings("https://login.example", "billing-api", Duration.ofMinutes(15)),
 				clockAt(NOW));
 		JwtTokenService otherIssuer = new JwtTokenService(JwtSigningKeys.hmac(KEY, "access"),
-				JwtSigningKeys.hmac(KEY, "refresh"), new JwtTokenService.Settings("https://evil.example", "orders-api",
-						Duration.ofMinutes(15), Duration.ofDays(7)),
+				new JwtTokenService.Settings("https://evil.example", "orders-api", Duration.ofMinutes(15)),
 				clockAt(NOW));
 		assertInvalidToken(() -> otherAudience.parseAccessToken(access));
 		assertInvalidToken(() -> otherIssuer.parseAccessToken(access));
@@ -115,6 +104,34 @@ class JwtTokenServiceTests {
 		assertThat(service.parseAccessToken(access).username()).isEqualTo("alice");
 		Claims claims = verifiedClaims(pair.getPublic(), access);
 		assertThat(claims.get("amr", List.class)).containsExactly("pwd", "otp", "mfa");
+	}
+
+	@Test
+	void issueAccessTokenWhenKeyPairThenKidNamesThePublicKeyAsEncryptionKeysAreNamed() throws Exception {
+		KeyPair pair = ecKeyPair();
+		String access = service(JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic()), clockAt(NOW))
+			.issueAccessToken("alice", AUTHORITIES);
+		String kid = Jwts.parser()
+			.verifyWith(pair.getPublic())
+			.clock(() -> Date.from(NOW))
+			.build()
+			.parseSignedClaims(access)
+			.getHeader()
+			.getKeyId();
+		assertThat(kid).isEqualTo(SecretEncryptor.keyId(pair.getPublic().getEncoded())).matches("[0-9a-f]{16}");
+	}
+
+	@Test
+	void issueAccessTokenWhenHmacKeysThenNoKid() {
+		String access = this.tokens.issueAccessToken("alice", AUTHORITIES);
+		String kid = Jwts.parser()
+			.verifyWith(Hkdf.hmacSha256Key(KEY, "access"))
+			.clock(() -> Date.from(NOW))
+			.build()
+			.parseSignedClaims(access)
+			.getHeader()
+			.getKeyId();
+		assertThat(kid).isNull();
 	}
 
 	@Test
@@ -201,7 +218,12 @@ class JwtTokenServiceTests {
 	}
 
 	private static JwtTokenService service(JwtSigningKeys accessTokenKeys, Clock clock) {
-		return new JwtTokenService(accessTokenKeys, JwtSigningKeys.hmac(KEY, "refresh"), SETTINGS, clock);
+		return new JwtTokenService(accessTokenKeys, SETTINGS, clock);
+	}
+
+	private static RefreshTokenService refreshService(Clock clock) {
+		return new RefreshTokenService(JwtSigningKeys.hmac(KEY, "refresh"), "https://login.example", Duration.ofDays(7),
+				clock);
 	}
 
 	private static KeyPair ecKeyPair() throws Exception {

@@ -35,9 +35,7 @@ class SpringResourceServerInteropTests {
 
 	private final JwtTokenService tokens = new JwtTokenService(
 			JwtSigningKeys.keyPair(this.pair.getPrivate(), this.pair.getPublic()),
-			JwtSigningKeys.hmac(new byte[32], "refresh"),
-			new JwtTokenService.Settings(ISSUER, "orders-api", "shop-spa", Duration.ofMinutes(15), Duration.ofDays(7)),
-			Clock.systemUTC());
+			new JwtTokenService.Settings(ISSUER, "orders-api", "shop-spa", Duration.ofMinutes(15)), Clock.systemUTC());
 
 	@Test
 	void decodeWhenAccessTokenValidatorOfRfc9068ThenClaimsAndFactorsAreRead() {

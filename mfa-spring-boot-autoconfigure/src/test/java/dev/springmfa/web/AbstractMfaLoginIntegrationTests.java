@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.springmfa.audit.RecordingAuditListener;
 import dev.springmfa.audit.MfaAuditEventType;
-import dev.springmfa.authenticator.TotpAuthenticatorService;
+import dev.springmfa.authenticator.TotpEnrollmentService;
+import dev.springmfa.authenticator.TotpSupportDeskService;
 import dev.springmfa.totp.Base32;
 import dev.springmfa.totp.TotpGenerator;
 import dev.springmfa.web.MfaHttpClient.Response;
@@ -56,7 +57,10 @@ abstract class AbstractMfaLoginIntegrationTests {
 	RecordingAuditListener audit;
 
 	@Autowired
-	TotpAuthenticatorService authenticators;
+	TotpEnrollmentService enrollments;
+
+	@Autowired
+	TotpSupportDeskService supportDesk;
 
 	String username;
 
@@ -156,7 +160,7 @@ abstract class AbstractMfaLoginIntegrationTests {
 		assertThat(activation.field("totpUrl")).startsWith("otpauth://totp/Acme:" + this.username + "?secret=" + secret
 				+ "&issuer=Acme&algorithm=SHA1&digits=6&period=30");
 		assertThat(activation.field("qrCode")).startsWith("data:image/png;base64,");
-		assertThat(this.authenticators.isEnabled(this.username)).isFalse();
+		assertThat(this.enrollments.isEnabled(this.username)).isFalse();
 		String activationToken = activation.field("activationToken");
 
 		assertProblem(activate(activationToken, wrongCode(secret)), 400, "invalid_code");
@@ -222,7 +226,7 @@ abstract class AbstractMfaLoginIntegrationTests {
 		Response deactivated = lost.post("/api/auth/mfa/totp/deactivate", "{\"code\":\"" + newCodes.get(1) + "\"}");
 		assertThat(deactivated.status()).isEqualTo(200);
 		assertThat(deactivated.body().get("enabled").asBoolean()).isFalse();
-		assertThat(this.authenticators.isEnabled(this.username)).isFalse();
+		assertThat(this.enrollments.isEnabled(this.username)).isFalse();
 		assertProblem(lost.post("/api/auth/mfa/totp/deactivate", "{\"code\":\"123456\"}"), 409, "mfa_not_enabled");
 		assertProblem(lost.get("/api/auth/mfa/recovery-codes"), 409, "mfa_not_enabled");
 		assertProblem(lost.post("/api/auth/mfa/recovery-codes/regenerate", "{\"code\":\"123456\"}"), 409,
@@ -285,7 +289,7 @@ abstract class AbstractMfaLoginIntegrationTests {
 		this.clock.advance(Duration.ofDays(3650));
 		assertProblem(verify(attacker, login(attacker, PASSWORD).field("ephemeralToken"), code(secret)), 429,
 				"too_many_attempts");
-		assertThat(this.authenticators.resetLockout(this.username)).isTrue();
+		assertThat(this.supportDesk.resetLockout(this.username)).isTrue();
 		assertThat(verify(attacker, login(attacker, PASSWORD).field("ephemeralToken"), code(secret)).status())
 			.isEqualTo(200);
 		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.LOCKOUT_RESET);

@@ -1,0 +1,131 @@
+package dev.springmfa.authenticator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+
+import dev.springmfa.MfaException;
+import dev.springmfa.crypto.EncryptedValue;
+import dev.springmfa.crypto.Hkdf;
+import dev.springmfa.crypto.SecretEncryptor;
+import org.springframework.util.Assert;
+
+/**
+ * Issues and checks the activation tokens of TOTP enrolment: HMAC-signed JWTs that bind a
+ * new secret to the user who activates it, so that nothing is stored until the user
+ * confirms a code. The secret travels encrypted. A purpose claim keeps a token of another
+ * kind from passing as one.
+ */
+public final class ActivationTokenService {
+
+	private static final String PURPOSE = "pur";
+
+	private static final String ACTIVATION = "totp_activation";
+
+	// The key of the login's ephemeral tokens (MfaTokenService): the purpose claim tells
+	// the kinds apart.
+	private static final String SIGNING_KEY_PURPOSE = "mfa-token-signing";
+
+	private static final String SECRET = "sec";
+
+	private static final String SECRET_KEY_ID = "kid";
+
+	private final SecretKey signingKey;
+
+	private final SecretEncryptor encryptor;
+
+	private final Duration activationTokenTtl;
+
+	private final Clock clock;
+
+	/**
+	 * Create a new instance.
+	 * @param keyMaterial at least 256 bits from which the signing key is derived (HKDF),
+	 * so that the configured key itself never signs anything
+	 * @param encryptor encrypts the secret inside activation tokens
+	 * @param activationTokenTtl lifetime of an activation token
+	 * @param clock the clock
+	 */
+	public ActivationTokenService(byte[] keyMaterial, SecretEncryptor encryptor, Duration activationTokenTtl,
+			Clock clock) {
+		Assert.notNull(encryptor, "encryptor cannot be null");
+		Assert.notNull(activationTokenTtl, "activationTokenTtl cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
+		this.signingKey = Hkdf.hmacSha256Key(keyMaterial, SIGNING_KEY_PURPOSE);
+		this.encryptor = encryptor;
+		this.activationTokenTtl = activationTokenTtl;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issue a token that binds a TOTP secret to the user who is activating it.
+	 * @param userId the user
+	 * @param secret the raw TOTP secret
+	 * @return the compact token
+	 */
+	public String issueActivationToken(String userId, byte[] secret) {
+		Instant now = this.clock.instant();
+		EncryptedValue encrypted = this.encryptor.encrypt(secret, activationContext(userId));
+		return Jwts.builder()
+			.id(UUID.randomUUID().toString())
+			.subject(userId)
+			.claim(PURPOSE, ACTIVATION)
+			.claim(SECRET, encrypted.ciphertextBase64())
+			.claim(SECRET_KEY_ID, encrypted.keyId())
+			.issuedAt(Date.from(now))
+			.expiration(Date.from(now.plus(this.activationTokenTtl)))
+			.signWith(this.signingKey, Jwts.SIG.HS256)
+			.compact();
+	}
+
+	/**
+	 * Check an activation token and return the secret it binds to the user.
+	 * @param token the compact token
+	 * @param userId the user who confirms the activation
+	 * @return the raw TOTP secret
+	 * @throws MfaException {@code invalid_token} if the token is invalid, expired, of
+	 * another kind or issued to another user
+	 */
+	public byte[] parseActivationToken(String token, String userId) {
+		Claims claims = parse(token);
+		String secret = claims.get(SECRET, String.class);
+		String keyId = claims.get(SECRET_KEY_ID, String.class);
+		if (!userId.equals(claims.getSubject()) || secret == null || keyId == null) {
+			throw MfaException.invalidToken();
+		}
+		try {
+			return this.encryptor.decrypt(EncryptedValue.of(keyId, secret), activationContext(userId));
+		}
+		catch (RuntimeException ex) {
+			throw MfaException.invalidToken();
+		}
+	}
+
+	private Claims parse(String token) {
+		try {
+			return Jwts.parser()
+				.verifyWith(this.signingKey)
+				.clock(() -> Date.from(this.clock.instant()))
+				.require(PURPOSE, ACTIVATION)
+				.build()
+				.parseSignedClaims(token)
+				.getPayload();
+		}
+		catch (JwtException | IllegalArgumentException ex) {
+			throw MfaException.invalidToken();
+		}
+	}
+
+	private static String activationContext(String userId) {
+		return "totp-activation:" + userId;
+	}
+
+}

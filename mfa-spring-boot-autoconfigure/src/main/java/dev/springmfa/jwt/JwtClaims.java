@@ -1,0 +1,78 @@
+package dev.springmfa.jwt;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.Jwts;
+
+import dev.springmfa.MfaException;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+
+/**
+ * What access and refresh tokens have in common: the purpose claim that tells their kinds
+ * apart, the checks of a parse, and the factors they carry.
+ */
+final class JwtClaims {
+
+	static final String PURPOSE = "pur";
+
+	private JwtClaims() {
+	}
+
+	/**
+	 * Return a parser of one kind of token. A parser is immutable and thread-safe, so
+	 * that one serves every request.
+	 * @param keys the keys and the one algorithm of the kind
+	 * @param clock the clock
+	 * @param issuer the required {@code iss}
+	 * @param audience the required {@code aud}
+	 * @param purpose the required purpose claim
+	 * @return the parser
+	 */
+	static JwtParser parser(JwtSigningKeys keys, Clock clock, String issuer, String audience, String purpose) {
+		return keys.verify(Jwts.parser())
+			.clock(() -> Date.from(clock.instant()))
+			.requireIssuer(issuer)
+			.requireAudience(audience)
+			.require(PURPOSE, purpose)
+			.build();
+	}
+
+	/**
+	 * Parse a token.
+	 * @param parser the parser of its kind
+	 * @param token the compact token
+	 * @return the verified token
+	 * @throws MfaException {@code invalid_token} if it does not pass
+	 */
+	static Jws<Claims> parse(JwtParser parser, String token) {
+		try {
+			return parser.parseSignedClaims(token);
+		}
+		catch (JwtException | IllegalArgumentException ex) {
+			throw MfaException.invalidToken();
+		}
+	}
+
+	/**
+	 * Return the factors of verified claims.
+	 * @param claims the claims
+	 * @return the factors with the time each was proven
+	 * @throws MfaException {@code invalid_token} if the claims have none
+	 */
+	static List<FactorGrantedAuthority> factors(Claims claims) {
+		List<?> amr = claims.get(AuthenticationMethods.AMR, List.class);
+		Map<?, ?> times = claims.get(AuthenticationMethods.AMR_TIMES, Map.class);
+		if (amr == null || times == null) {
+			throw MfaException.invalidToken();
+		}
+		return AuthenticationMethods.factors(amr, times);
+	}
+
+}
