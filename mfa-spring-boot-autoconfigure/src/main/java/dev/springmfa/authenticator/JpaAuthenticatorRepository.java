@@ -4,151 +4,168 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
-
 import dev.springmfa.crypto.EncryptedValue;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
+import org.springframework.data.repository.Repository;
 import org.springframework.util.Assert;
 
 /**
- * {@link AuthenticatorRepository} on JPA. The races are settled by bulk JPQL updates
- * whose {@code where} clause carries the precondition, so the database decides the winner
- * across threads and application instances alike.
+ * {@link AuthenticatorRepository} on two Spring Data JPA repositories, one for each
+ * table. The races are settled by {@code @Modifying} queries whose {@code where} clause
+ * carries the precondition, so the database decides the winner across threads and
+ * application instances alike. Every method runs in the caller's transaction.
  */
-public class JpaAuthenticatorRepository implements AuthenticatorRepository {
+public final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 
-	private final EntityManager entityManager;
+	private final Authenticators authenticators;
+
+	private final RecoveryCodes recoveryCodes;
 
 	/**
 	 * Create a new instance.
-	 * @param entityManager a transaction-bound (shared) entity manager
+	 * @param repositories the factory of the Spring Data repositories, on a
+	 * transaction-bound (shared) entity manager
 	 */
-	public JpaAuthenticatorRepository(EntityManager entityManager) {
-		Assert.notNull(entityManager, "entityManager cannot be null");
-		this.entityManager = entityManager;
+	public JpaAuthenticatorRepository(JpaRepositoryFactory repositories) {
+		Assert.notNull(repositories, "repositories cannot be null");
+		this.authenticators = repositories.getRepository(Authenticators.class);
+		this.recoveryCodes = repositories.getRepository(RecoveryCodes.class);
 	}
 
 	@Override
 	public Optional<Authenticator> findByUserId(String userId) {
-		return this.entityManager
-			.createQuery("select a from MfaAuthenticator a where a.userId = :userId and a.type = :type",
-					Authenticator.class)
-			.setParameter("userId", userId)
-			.setParameter("type", Authenticator.TOTP)
-			.getResultStream()
-			.findFirst();
+		return this.authenticators.findByUserIdAndType(userId, Authenticator.TOTP);
 	}
 
 	@Override
 	public Authenticator save(Authenticator authenticator, List<EncryptedValue> recoveryCodes) {
-		this.entityManager.persist(authenticator);
-		this.entityManager.flush();
-		Long id = authenticator.getId();
+		Authenticator saved = this.authenticators.saveAndFlush(authenticator);
+		Long id = saved.getId();
 		Assert.state(id != null, "Persisted authenticator has no id");
-		recoveryCodes
-			.forEach((code) -> this.entityManager.persist(new RecoveryCode(id, code, authenticator.getCreatedAt())));
-		return authenticator;
+		saveRecoveryCodes(id, recoveryCodes, saved.getCreatedAt());
+		return saved;
 	}
 
 	@Override
 	public boolean acceptTimeStep(long authenticatorId, long timeStep, Instant now, int maxFailedAttempts) {
-		// RFC 6238 §5.2: a code's time step is accepted once; only a later step may
-		// follow.
-		return this.entityManager.createQuery("""
-				update MfaAuthenticator a
-				set a.lastUsedStep = :step, a.lastUsedAt = :now, a.failedAttempts = 0, a.lockedUntil = null
-				where a.id = :id and (a.lastUsedStep is null or a.lastUsedStep < :step)
-				and (a.lockedUntil is null or a.lockedUntil <= :now) and a.failedAttempts < :max
-				""")
-			.setParameter("step", timeStep)
-			.setParameter("now", now)
-			.setParameter("id", authenticatorId)
-			.setParameter("max", maxFailedAttempts)
-			.executeUpdate() == 1;
+		return this.authenticators.acceptTimeStep(authenticatorId, timeStep, now, maxFailedAttempts) == 1;
 	}
 
 	@Override
 	public List<RecoveryCode> findUnusedRecoveryCodes(long authenticatorId) {
-		return this.entityManager
-			.createQuery(
-					"select c from MfaRecoveryCode c where c.authenticatorId = :id and c.usedAt is null order by c.id",
-					RecoveryCode.class)
-			.setParameter("id", authenticatorId)
-			.getResultList();
+		return this.recoveryCodes.findByAuthenticatorIdAndUsedAtIsNullOrderById(authenticatorId);
 	}
 
 	@Override
 	public boolean spendRecoveryCode(long authenticatorId, long recoveryCodeId, Instant now, int maxFailedAttempts) {
 		// Lock the authenticator row first, as acceptTimeStep does, so that concurrent
 		// checks of one user always take their locks in the same order.
-		int unlocked = this.entityManager.createQuery("""
-				update MfaAuthenticator a
-				set a.lastUsedAt = :now, a.failedAttempts = 0, a.lockedUntil = null
-				where a.id = :id and (a.lockedUntil is null or a.lockedUntil <= :now) and a.failedAttempts < :max
-				""")
-			.setParameter("now", now)
-			.setParameter("id", authenticatorId)
-			.setParameter("max", maxFailedAttempts)
-			.executeUpdate();
-		if (unlocked != 1) {
+		if (this.authenticators.acceptRecoveryCode(authenticatorId, now, maxFailedAttempts) != 1) {
 			return false;
 		}
-		return this.entityManager
-			.createQuery("update MfaRecoveryCode c set c.usedAt = :now where c.id = :id and c.usedAt is null")
-			.setParameter("now", now)
-			.setParameter("id", recoveryCodeId)
-			.executeUpdate() == 1;
+		return this.recoveryCodes.spend(recoveryCodeId, now) == 1;
 	}
 
 	@Override
 	public void replaceRecoveryCodes(long authenticatorId, List<EncryptedValue> recoveryCodes, Instant now) {
-		this.entityManager.createQuery("delete from MfaRecoveryCode c where c.authenticatorId = :id")
-			.setParameter("id", authenticatorId)
-			.executeUpdate();
-		recoveryCodes.forEach((code) -> this.entityManager.persist(new RecoveryCode(authenticatorId, code, now)));
+		this.recoveryCodes.deleteByAuthenticatorId(authenticatorId);
+		saveRecoveryCodes(authenticatorId, recoveryCodes, now);
+	}
+
+	private void saveRecoveryCodes(long authenticatorId, List<EncryptedValue> codes, Instant now) {
+		this.recoveryCodes.saveAll(codes.stream().map((code) -> new RecoveryCode(authenticatorId, code, now)).toList());
 	}
 
 	@Override
 	public int incrementFailedAttempts(long authenticatorId) {
-		this.entityManager
-			.createQuery("update MfaAuthenticator a set a.failedAttempts = a.failedAttempts + 1 where a.id = :id")
-			.setParameter("id", authenticatorId)
-			.executeUpdate();
+		this.authenticators.incrementFailedAttempts(authenticatorId);
 		// Read back inside the same transaction, which holds the row lock of the update:
 		// concurrent failures each see their own, distinct count. A concurrent
 		// deactivation may have deleted the row: nothing is left to count.
-		return this.entityManager
-			.createQuery("select a.failedAttempts from MfaAuthenticator a where a.id = :id", Integer.class)
-			.setParameter("id", authenticatorId)
-			.getResultStream()
-			.findFirst()
-			.orElse(0);
+		return this.authenticators.findFailedAttemptsById(authenticatorId).orElse(0);
 	}
 
 	@Override
 	public void lockUntil(long authenticatorId, Instant lockedUntil) {
-		this.entityManager.createQuery("update MfaAuthenticator a set a.lockedUntil = :until where a.id = :id")
-			.setParameter("until", lockedUntil)
-			.setParameter("id", authenticatorId)
-			.executeUpdate();
+		this.authenticators.lockUntil(authenticatorId, lockedUntil);
 	}
 
 	@Override
 	public boolean resetLockout(String userId) {
-		return this.entityManager
-			.createQuery(
-					"update MfaAuthenticator a set a.failedAttempts = 0, a.lockedUntil = null where a.userId = :userId")
-			.setParameter("userId", userId)
-			.executeUpdate() > 0;
+		return this.authenticators.resetLockout(userId) > 0;
 	}
 
 	@Override
 	public void delete(long authenticatorId) {
-		this.entityManager.createQuery("delete from MfaRecoveryCode c where c.authenticatorId = :id")
-			.setParameter("id", authenticatorId)
-			.executeUpdate();
-		this.entityManager.createQuery("delete from MfaAuthenticator a where a.id = :id")
-			.setParameter("id", authenticatorId)
-			.executeUpdate();
+		this.recoveryCodes.deleteByAuthenticatorId(authenticatorId);
+		this.authenticators.delete(authenticatorId);
+	}
+
+	// Nested, so that an application's repository scanning never picks them up.
+	interface Authenticators extends Repository<Authenticator, Long> {
+
+		Optional<Authenticator> findByUserIdAndType(String userId, String type);
+
+		Authenticator saveAndFlush(Authenticator authenticator);
+
+		// RFC 6238 §5.2: a code's time step is accepted once; only a later step may
+		// follow.
+		@Modifying
+		@Query("""
+				update MfaAuthenticator a
+				set a.lastUsedStep = :step, a.lastUsedAt = :now, a.failedAttempts = 0, a.lockedUntil = null
+				where a.id = :id and (a.lastUsedStep is null or a.lastUsedStep < :step)
+				and (a.lockedUntil is null or a.lockedUntil <= :now) and a.failedAttempts < :max
+				""")
+		int acceptTimeStep(long id, long step, Instant now, int max);
+
+		@Modifying
+		@Query("""
+				update MfaAuthenticator a
+				set a.lastUsedAt = :now, a.failedAttempts = 0, a.lockedUntil = null
+				where a.id = :id and (a.lockedUntil is null or a.lockedUntil <= :now) and a.failedAttempts < :max
+				""")
+		int acceptRecoveryCode(long id, Instant now, int max);
+
+		@Modifying
+		@Query("update MfaAuthenticator a set a.failedAttempts = a.failedAttempts + 1 where a.id = :id")
+		int incrementFailedAttempts(long id);
+
+		@Query("select a.failedAttempts from MfaAuthenticator a where a.id = :id")
+		Optional<Integer> findFailedAttemptsById(long id);
+
+		@Modifying
+		@Query("update MfaAuthenticator a set a.lockedUntil = :until where a.id = :id")
+		int lockUntil(long id, Instant until);
+
+		@Modifying
+		@Query("update MfaAuthenticator a set a.failedAttempts = 0, a.lockedUntil = null where a.userId = :userId")
+		int resetLockout(String userId);
+
+		// A bulk delete: Spring Data's deleteById would load the row first.
+		@Modifying
+		@Query("delete from MfaAuthenticator a where a.id = :id")
+		int delete(long id);
+
+	}
+
+	interface RecoveryCodes extends Repository<RecoveryCode, Long> {
+
+		List<RecoveryCode> findByAuthenticatorIdAndUsedAtIsNullOrderById(long authenticatorId);
+
+		List<RecoveryCode> saveAll(Iterable<RecoveryCode> recoveryCodes);
+
+		@Modifying
+		@Query("update MfaRecoveryCode c set c.usedAt = :now where c.id = :id and c.usedAt is null")
+		int spend(long id, Instant now);
+
+		// A bulk delete: a derived delete would load the rows and delete them one by one.
+		@Modifying
+		@Query("delete from MfaRecoveryCode c where c.authenticatorId = :authenticatorId")
+		int deleteByAuthenticatorId(long authenticatorId);
+
 	}
 
 }

@@ -15,6 +15,7 @@ import dev.springmfa.jwt.RefreshTokenRepository;
 import dev.springmfa.jwt.RefreshTokenRevocationListener;
 import dev.springmfa.jwt.RefreshTokenService;
 import dev.springmfa.token.PasswordFingerprints;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,7 +23,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static dev.springmfa.autoconfigure.MfaAutoConfiguration.clock;
@@ -69,9 +69,10 @@ class MfaJwtConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RefreshTokenRepository mfaRefreshTokenRepository(EntityManagerFactory entityManagerFactory) {
+	RefreshTokenRepository mfaRefreshTokenRepository(EntityManagerFactory entityManagerFactory,
+			ListableBeanFactory beanFactory) {
 		return new JpaRefreshTokenRepository(
-				SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+				MfaPersistenceConfigurations.repositoryFactory(entityManagerFactory, beanFactory));
 	}
 
 	@Bean

@@ -2,13 +2,13 @@ package dev.springmfa.autoconfigure;
 
 import javax.sql.DataSource;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 import dev.springmfa.authenticator.AuthenticatorRepository;
 import dev.springmfa.authenticator.JpaAuthenticatorRepository;
 import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.token.JpaEphemeralTokenRepository;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,15 +17,46 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
+import org.springframework.data.repository.core.support.PersistenceExceptionTranslationRepositoryProxyPostProcessor;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 /**
  * The starter's repositories and its schema migration, each group imported by
  * {@link MfaAutoConfiguration}.
+ * <p>
+ * The Spring Data repositories are made here by a {@link JpaRepositoryFactory}, not by
+ * {@code @EnableJpaRepositories}: the repository factory beans that it registers would
+ * make Spring Boot's own repository auto-configuration back off, and the application
+ * would lose the repositories it declares. The factory is set up as a repository factory
+ * bean would set it up, with one difference: it adds exception translation but no
+ * transaction interceptor, since every repository method runs in its caller's
+ * transaction.
  */
 final class MfaPersistenceConfigurations {
 
 	private MfaPersistenceConfigurations() {
+	}
+
+	/**
+	 * Return a factory of Spring Data JPA repositories on a shared entity manager of the
+	 * given persistence unit.
+	 * @param entityManagerFactory the persistence unit
+	 * @param beanFactory the bean factory, whose persistence exception translators
+	 * translate the repositories' exceptions
+	 * @return the factory
+	 */
+	static JpaRepositoryFactory repositoryFactory(EntityManagerFactory entityManagerFactory,
+			ListableBeanFactory beanFactory) {
+		JpaRepositoryFactory factory = new JpaRepositoryFactory(
+				SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
+		// The repository interfaces are not public: their proxies must come from the
+		// class loader that defined them, which need not be the application's (DevTools).
+		factory.setBeanClassLoader(MfaPersistenceConfigurations.class.getClassLoader());
+		factory.setBeanFactory(beanFactory);
+		factory.addRepositoryProxyPostProcessor(
+				new PersistenceExceptionTranslationRepositoryProxyPostProcessor(beanFactory));
+		return factory;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -33,23 +64,21 @@ final class MfaPersistenceConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AuthenticatorRepository mfaAuthenticatorRepository(EntityManagerFactory entityManagerFactory) {
-			return new JpaAuthenticatorRepository(sharedEntityManager(entityManagerFactory));
+		AuthenticatorRepository mfaAuthenticatorRepository(EntityManagerFactory entityManagerFactory,
+				ListableBeanFactory beanFactory) {
+			return new JpaAuthenticatorRepository(repositoryFactory(entityManagerFactory, beanFactory));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		EphemeralTokenRepository mfaEphemeralTokenRepository(EntityManagerFactory entityManagerFactory) {
-			return new JpaEphemeralTokenRepository(sharedEntityManager(entityManagerFactory));
+		EphemeralTokenRepository mfaEphemeralTokenRepository(EntityManagerFactory entityManagerFactory,
+				ListableBeanFactory beanFactory) {
+			return new JpaEphemeralTokenRepository(repositoryFactory(entityManagerFactory, beanFactory));
 		}
 
 		@Bean
 		static MfaManagedTypes mfaManagedTypes() {
 			return new MfaManagedTypes();
-		}
-
-		private static EntityManager sharedEntityManager(EntityManagerFactory entityManagerFactory) {
-			return SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 		}
 
 	}

@@ -2,74 +2,87 @@ package dev.springmfa.jwt;
 
 import java.time.Instant;
 
-import jakarta.persistence.EntityManager;
-
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
+import org.springframework.data.repository.Repository;
 import org.springframework.util.Assert;
 
 /**
- * A {@link RefreshTokenRepository} in JPA. Callers provide the transactions.
+ * A {@link RefreshTokenRepository} on a Spring Data JPA repository. Every method runs in
+ * the caller's transaction.
  */
-public class JpaRefreshTokenRepository implements RefreshTokenRepository {
+public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
 
-	private final EntityManager entityManager;
+	private final RefreshTokenRecords records;
 
 	/**
 	 * Create a new instance.
-	 * @param entityManager a transaction-bound (shared) entity manager
+	 * @param repositories the factory of the Spring Data repositories, on a
+	 * transaction-bound (shared) entity manager
 	 */
-	public JpaRefreshTokenRepository(EntityManager entityManager) {
-		Assert.notNull(entityManager, "entityManager cannot be null");
-		this.entityManager = entityManager;
+	public JpaRefreshTokenRepository(JpaRepositoryFactory repositories) {
+		Assert.notNull(repositories, "repositories cannot be null");
+		this.records = repositories.getRepository(RefreshTokenRecords.class);
 	}
 
 	@Override
 	public void save(RefreshToken token) {
-		this.entityManager.persist(new RefreshTokenRecord(token.id(), token.familyId(), token.userId(),
-				token.issuedAt(), token.expiresAt()));
+		this.records.save(new RefreshTokenRecord(token.id(), token.familyId(), token.userId(), token.issuedAt(),
+				token.expiresAt()));
 	}
 
 	@Override
 	public boolean spend(String tokenId, Instant now) {
-		return this.entityManager.createQuery("""
-				update MfaRefreshToken t set t.spentAt = :now
-				where t.id = :id and t.spentAt is null and t.revokedAt is null and t.expiresAt > :now
-				""").setParameter("now", now).setParameter("id", tokenId).executeUpdate() == 1;
+		return this.records.spend(tokenId, now) == 1;
 	}
 
 	@Override
 	public boolean isSpent(String tokenId) {
-		return this.entityManager
-			.createQuery("select count(t) from MfaRefreshToken t where t.id = :id and t.spentAt is not null",
-					Long.class)
-			.setParameter("id", tokenId)
-			.getSingleResult() > 0;
+		return this.records.existsByIdAndSpentAtIsNotNull(tokenId);
 	}
 
 	@Override
 	public int revokeFamily(String familyId, Instant now) {
-		return this.entityManager
-			.createQuery("update MfaRefreshToken t set t.revokedAt = :now"
-					+ " where t.familyId = :family and t.revokedAt is null")
-			.setParameter("now", now)
-			.setParameter("family", familyId)
-			.executeUpdate();
+		return this.records.revokeFamily(familyId, now);
 	}
 
 	@Override
 	public int revokeAll(String userId, Instant now) {
-		return this.entityManager
-			.createQuery("update MfaRefreshToken t set t.revokedAt = :now"
-					+ " where t.userId = :user and t.revokedAt is null")
-			.setParameter("now", now)
-			.setParameter("user", userId)
-			.executeUpdate();
+		return this.records.revokeAll(userId, now);
 	}
 
 	@Override
 	public int deleteExpired(Instant before) {
-		return this.entityManager.createQuery("delete from MfaRefreshToken t where t.expiresAt < :before")
-			.setParameter("before", before)
-			.executeUpdate();
+		return this.records.deleteExpired(before);
+	}
+
+	// Nested, so that an application's repository scanning never picks it up.
+	interface RefreshTokenRecords extends Repository<RefreshTokenRecord, String> {
+
+		RefreshTokenRecord save(RefreshTokenRecord refreshToken);
+
+		@Modifying
+		@Query("""
+				update MfaRefreshToken t set t.spentAt = :now
+				where t.id = :id and t.spentAt is null and t.revokedAt is null and t.expiresAt > :now
+				""")
+		int spend(String id, Instant now);
+
+		boolean existsByIdAndSpentAtIsNotNull(String id);
+
+		@Modifying
+		@Query("update MfaRefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
+		int revokeFamily(String familyId, Instant now);
+
+		@Modifying
+		@Query("update MfaRefreshToken t set t.revokedAt = :now where t.userId = :userId and t.revokedAt is null")
+		int revokeAll(String userId, Instant now);
+
+		@Modifying
+		@Query("delete from MfaRefreshToken t where t.expiresAt < :before")
+		int deleteExpired(Instant before);
+
 	}
 
 }

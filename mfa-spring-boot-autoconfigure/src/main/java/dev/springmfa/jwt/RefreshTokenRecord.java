@@ -5,8 +5,13 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * The server-side state of an issued refresh token: whether it is spent or revoked. The
@@ -14,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity(name = "MfaRefreshToken")
 @Table(name = "mfa_refresh_token")
-public class RefreshTokenRecord {
+public class RefreshTokenRecord implements Persistable<String> {
 
 	@Id
 	@Column(name = "id", length = 64)
@@ -38,6 +43,11 @@ public class RefreshTokenRecord {
 	@Column(name = "revoked_at")
 	private @Nullable Instant revokedAt;
 
+	// The id is assigned, not generated: without this Spring Data would take a new record
+	// for a stored one and merge it (a select, then the insert) instead of persisting it.
+	@Transient
+	private boolean stored;
+
 	@SuppressWarnings("NullAway.Init")
 	protected RefreshTokenRecord() {
 	}
@@ -50,6 +60,7 @@ public class RefreshTokenRecord {
 		this.expiresAt = expiresAt;
 	}
 
+	@Override
 	public String getId() {
 		return this.id;
 	}
@@ -76,6 +87,17 @@ public class RefreshTokenRecord {
 
 	public @Nullable Instant getRevokedAt() {
 		return this.revokedAt;
+	}
+
+	@Override
+	public boolean isNew() {
+		return !this.stored;
+	}
+
+	@PostPersist
+	@PostLoad
+	void markStored() {
+		this.stored = true;
 	}
 
 }

@@ -5,8 +5,13 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * The server-side record of an ephemeral token: its failed attempts and whether it is
@@ -14,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity(name = "MfaEphemeralTokenUse")
 @Table(name = "mfa_ephemeral_token")
-public class EphemeralTokenUse {
+public class EphemeralTokenUse implements Persistable<String> {
 
 	@Id
 	@Column(name = "id", length = 64)
@@ -32,6 +37,11 @@ public class EphemeralTokenUse {
 	@Column(name = "spent_at")
 	private @Nullable Instant spentAt;
 
+	// The id is assigned, not generated: without this Spring Data would take a new record
+	// for a stored one and merge it (a select, then the insert) instead of persisting it.
+	@Transient
+	private boolean stored;
+
 	@SuppressWarnings("NullAway.Init")
 	protected EphemeralTokenUse() {
 	}
@@ -42,6 +52,7 @@ public class EphemeralTokenUse {
 		this.expiresAt = expiresAt;
 	}
 
+	@Override
 	public String getId() {
 		return this.id;
 	}
@@ -60,6 +71,17 @@ public class EphemeralTokenUse {
 
 	public @Nullable Instant getSpentAt() {
 		return this.spentAt;
+	}
+
+	@Override
+	public boolean isNew() {
+		return !this.stored;
+	}
+
+	@PostPersist
+	@PostLoad
+	void markStored() {
+		this.stored = true;
 	}
 
 }

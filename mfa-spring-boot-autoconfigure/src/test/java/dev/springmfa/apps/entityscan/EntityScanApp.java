@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An existing app that scans its own entity package with {@code @EntityScan}, one of its
- * entities named {@code RecoveryCode}; the starter's packages are not added.
+ * entities named {@code RecoveryCode}, and has a Spring Data repository of its own; the
+ * starter's packages are not added.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
