@@ -41,8 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty("mfa.enabled")
 @EnableConfigurationProperties(MfaProperties.class)
-@Import({ MfaSpringSessionConfiguration.class, MfaPersistenceConfigurations.ApplicationMigrationsConfiguration.class,
-		MfaCoreConfiguration.class, MfaPersistenceConfigurations.PersistenceConfiguration.class,
+@Import({ MfaSpringSessionConfiguration.class, MfaCoreConfiguration.class,
+		MfaPersistenceConfigurations.PersistenceConfiguration.class,
 		MfaPersistenceConfigurations.SchemaMigrationConfiguration.class, MfaJwtConfiguration.class,
 		MfaAuthorizationConfiguration.class, MfaWebConfiguration.class })
 public final class MfaAutoConfiguration {

@@ -9,14 +9,12 @@ import dev.springmfa.authenticator.JpaAuthenticatorRepository;
 import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.token.JpaEphemeralTokenRepository;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
-import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 import org.springframework.data.repository.core.support.PersistenceExceptionTranslationRepositoryProxyPostProcessor;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
@@ -83,44 +81,19 @@ final class MfaPersistenceConfigurations {
 
 	}
 
+	// Spring Boot orders the migration among the other database initializers (see
+	// MfaSchemaMigrationDatabaseInitializerDetector): after the application's own
+	// migrations, before JPA.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "mfa.schema.migrate", matchIfMissing = true)
+	@Import(DatabaseInitializationDependencyConfigurer.class)
 	static class SchemaMigrationConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MfaSchemaMigration mfaSchemaMigration(DataSource dataSource, MfaProperties properties,
-				ObjectProvider<ApplicationMigrations> applicationMigrations) {
-			// The application's own migrations first: its Flyway refuses a non-empty
-			// schema without its history table.
-			applicationMigrations.ifAvailable((migrations) -> migrations.await().run());
+		MfaSchemaMigration mfaSchemaMigration(DataSource dataSource, MfaProperties properties) {
 			return new MfaSchemaMigration(dataSource, properties.getSchema().getHistoryTable());
 		}
-
-		@Bean
-		static EntityManagerFactoryDependsOnPostProcessor mfaSchemaMigrationEntityManagerFactoryDependsOn() {
-			return new EntityManagerFactoryDependsOnPostProcessor(MfaSchemaMigration.class);
-		}
-
-	}
-
-	// Only where the application runs Spring Boot's Flyway auto-configuration: the
-	// starter brings Flyway's core but not that.
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(FlywayMigrationInitializer.class)
-	static class ApplicationMigrationsConfiguration {
-
-		@Bean
-		ApplicationMigrations mfaApplicationMigrations(ObjectProvider<FlywayMigrationInitializer> initializers) {
-			return new ApplicationMigrations(() -> initializers.orderedStream().forEach((initializer) -> {
-			}));
-		}
-
-	}
-
-	// Runs the application's Flyway migrations, where it has them, by asking for their
-	// initializers.
-	record ApplicationMigrations(Runnable await) {
 
 	}
 

@@ -1,15 +1,15 @@
 package dev.springmfa.autoconfigure;
 
-import java.sql.DatabaseMetaData;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
@@ -17,7 +17,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * Runs the MFA migrations shipped in the jar, for the database at hand, with a schema
  * history table of their own so that they never mix with the application's migrations. It
  * is deliberately not a {@link Flyway} bean, which would make Spring Boot's own Flyway
- * auto-configuration back off.
+ * auto-configuration back off. Spring Boot runs it among its other database initializers,
+ * after the application's own migrations and before JPA.
  */
 public class MfaSchemaMigration implements InitializingBean {
 
@@ -84,17 +85,20 @@ public class MfaSchemaMigration implements InitializingBean {
 	}
 
 	private String vendor() throws MetaDataAccessException {
-		String product = JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getDatabaseProductName);
-		String name = product.toLowerCase(Locale.ROOT);
-		// H2 runs the PostgreSQL scripts as they are.
-		if (name.contains("postgres") || name.contains("h2")) {
-			return "postgresql";
-		}
-		if (name.contains("mariadb") || name.contains("mysql")) {
-			return "mysql";
-		}
-		throw new MfaConfigurationException("mfa.schema.migrate", "has no migrations for " + product,
-				"Create the tables of the MFA migrations for PostgreSQL yourself and set mfa.schema.migrate=false.");
+		Database database = JdbcUtils.extractDatabaseMetaData(this.dataSource,
+				(metaData) -> new Database(metaData.getURL(), metaData.getDatabaseProductName()));
+		return switch (DatabaseDriver.fromJdbcUrl(database.url())) {
+			// H2 runs the PostgreSQL scripts as they are.
+			case POSTGRESQL, H2 -> "postgresql";
+			case MARIADB, MYSQL -> "mysql";
+			default -> throw new MfaConfigurationException("mfa.schema.migrate",
+					"has no migrations for " + database.productName(),
+					"Create the tables of the MFA migrations for PostgreSQL yourself and set mfa.schema.migrate=false.");
+		};
+	}
+
+	private record Database(@Nullable String url, String productName) {
+
 	}
 
 }
