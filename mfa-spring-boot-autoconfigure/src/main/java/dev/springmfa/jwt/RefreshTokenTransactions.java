@@ -1,6 +1,7 @@
 package dev.springmfa.jwt;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -8,6 +9,8 @@ import java.util.function.Supplier;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
@@ -22,11 +25,18 @@ final class RefreshTokenTransactions {
 
 	private static final int MAX_REVOCATION_PASSES = 50;
 
-	private static final int MAX_TRANSACTION_ATTEMPTS = 5;
-
 	private final TransactionOperations transactions;
 
 	private final Clock clock;
+
+	// InnoDB may pick a refresh and a revocation of the same user as deadlock victims
+	// (the revocation's next-key locks against the successor's insert). Each transaction
+	// here is safe to run again from the start, at once.
+	private final RetryTemplate deadlockRetry = new RetryTemplate(RetryPolicy.builder()
+		.includes(PessimisticLockException.class, LockTimeoutException.class, PessimisticLockingFailureException.class)
+		.maxRetries(4)
+		.delay(Duration.ZERO)
+		.build());
 
 	RefreshTokenTransactions(TransactionOperations transactions, Clock clock) {
 		Assert.notNull(transactions, "transactions cannot be null");
@@ -51,22 +61,10 @@ final class RefreshTokenTransactions {
 		return total;
 	}
 
-	// InnoDB may pick a refresh and a revocation of the same user as deadlock victims
-	// (the revocation's next-key locks against the successor's insert). Each transaction
-	// here is safe to run again from the start.
 	<T> T inTransaction(Supplier<T> work) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				T result = this.transactions.execute((status) -> work.get());
-				Assert.state(result != null, "A transaction returned no result");
-				return result;
-			}
-			catch (PessimisticLockException | LockTimeoutException | PessimisticLockingFailureException ex) {
-				if (attempt == MAX_TRANSACTION_ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+		T result = this.deadlockRetry.invoke(() -> this.transactions.execute((status) -> work.get()));
+		Assert.state(result != null, "A transaction returned no result");
+		return result;
 	}
 
 }

@@ -1,10 +1,12 @@
 package dev.springmfa.jwt;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,31 @@ class RefreshTokenTransactionsTests {
 				throw new PessimisticLockException("deadlock");
 			}));
 		assertThat(this.transactionCount).hasValue(5);
+	}
+
+	@Test
+	void inTransactionWhenLockWaitTimesOutThenTriedAgainAtOnce() {
+		AtomicInteger attempts = new AtomicInteger();
+		Instant start = Instant.now();
+		String result = this.refreshTokenTransactions.inTransaction(() -> {
+			if (attempts.incrementAndGet() == 1) {
+				throw new LockTimeoutException("lock wait timeout");
+			}
+			return "done";
+		});
+		assertThat(result).isEqualTo("done");
+		assertThat(this.transactionCount).hasValue(2);
+		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(500));
+	}
+
+	@Test
+	void inTransactionWhenDeadlockVictimFiveTimesThenFailsWithTheLastFailure() {
+		AtomicInteger attempts = new AtomicInteger();
+		assertThatExceptionOfType(CannotAcquireLockException.class)
+			.isThrownBy(() -> this.refreshTokenTransactions.inTransaction(() -> {
+				throw new CannotAcquireLockException("attempt " + attempts.incrementAndGet());
+			}))
+			.withMessage("attempt 5");
 	}
 
 	@Test
