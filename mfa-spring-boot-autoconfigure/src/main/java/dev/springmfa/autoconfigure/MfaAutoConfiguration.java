@@ -60,10 +60,4 @@ public final class MfaAutoConfiguration {
 		return new TransactionTemplate(transactionManager);
 	}
 
-	// Every signing key is derived from this, one per kind of token.
-	static byte[] keyMaterial(MfaProperties properties) {
-		byte[] signingKey = MfaPropertiesValidator.signingKey(properties);
-		return (signingKey != null) ? signingKey : MfaPropertiesValidator.encryptionKey(properties);
-	}
-
 }

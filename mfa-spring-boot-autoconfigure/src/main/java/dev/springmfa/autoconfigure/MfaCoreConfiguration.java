@@ -34,7 +34,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import static dev.springmfa.autoconfigure.MfaAutoConfiguration.clock;
 import static dev.springmfa.autoconfigure.MfaAutoConfiguration.transactions;
-import static dev.springmfa.autoconfigure.MfaAutoConfiguration.keyMaterial;
 
 /**
  * The second-factor services: codes, tokens, authenticators and the user store.
@@ -45,9 +44,8 @@ class MfaCoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecretEncryptor mfaSecretEncryptor(MfaProperties properties) {
-		MfaPropertiesValidator.validate(properties);
-		return new SecretEncryptor(MfaPropertiesValidator.encryptionKey(properties),
-				MfaPropertiesValidator.previousEncryptionKeys(properties));
+		MfaKeys keys = properties.keys();
+		return new SecretEncryptor(keys.encryptionKey(), keys.previousEncryptionKeys());
 	}
 
 	@Bean
@@ -79,21 +77,22 @@ class MfaCoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MfaTokenService mfaTokenService(MfaProperties properties, ObjectProvider<Clock> clock) {
-		return new MfaTokenService(keyMaterial(properties), properties.getEphemeralToken().getTtl(), clock(clock));
+		return new MfaTokenService(properties.keys().keyMaterial(), properties.getEphemeralToken().getTtl(),
+				clock(clock));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ActivationTokenService mfaActivationTokenService(MfaProperties properties, SecretEncryptor encryptor,
 			ObjectProvider<Clock> clock) {
-		return new ActivationTokenService(keyMaterial(properties), encryptor, properties.getActivationToken().getTtl(),
-				clock(clock));
+		return new ActivationTokenService(properties.keys().keyMaterial(), encryptor,
+				properties.getActivationToken().getTtl(), clock(clock));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordFingerprints mfaPasswordFingerprints(MfaProperties properties, MfaUserStore users) {
-		return new PasswordFingerprints(keyMaterial(properties), users.asUserDetailsService());
+		return new PasswordFingerprints(properties.keys().keyMaterial(), users.asUserDetailsService());
 	}
 
 	@Bean

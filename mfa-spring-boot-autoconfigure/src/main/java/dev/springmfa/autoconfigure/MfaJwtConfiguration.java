@@ -22,12 +22,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static dev.springmfa.autoconfigure.MfaAutoConfiguration.clock;
 import static dev.springmfa.autoconfigure.MfaAutoConfiguration.transactions;
-import static dev.springmfa.autoconfigure.MfaAutoConfiguration.keyMaterial;
 
 /**
  * The jwt login mode: access and refresh tokens, with {@code mfa.login.mode=jwt}.
@@ -38,13 +36,11 @@ class MfaJwtConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtTokenService mfaJwtTokenService(MfaProperties properties, Environment environment, ResourceLoader resourceLoader,
-			ObjectProvider<Clock> clock) {
-		MfaPropertiesValidator.validateJwt(properties);
+	JwtTokenService mfaJwtTokenService(MfaProperties properties, Environment environment, ObjectProvider<Clock> clock) {
 		MfaProperties.Jwt jwt = properties.getJwt();
-		JwtSigningKeys keyPair = MfaPropertiesValidator.jwtKeyPair(properties, resourceLoader);
+		JwtSigningKeys keyPair = properties.keys().accessTokenKeyPair();
 		JwtSigningKeys accessTokenKeys = (keyPair != null) ? keyPair
-				: JwtSigningKeys.hmac(keyMaterial(properties), "mfa-access-token");
+				: JwtSigningKeys.hmac(properties.keys().keyMaterial(), "mfa-access-token");
 		String issuer = issuer(properties, environment);
 		return new JwtTokenService(accessTokenKeys, new JwtTokenService.Settings(issuer,
 				orDefault(jwt.getAudience(), issuer), orDefault(jwt.getClientId(), issuer), jwt.getAccessTokenTtl()),
@@ -55,7 +51,7 @@ class MfaJwtConfiguration {
 	@ConditionalOnMissingBean
 	RefreshTokenService mfaRefreshTokenService(MfaProperties properties, Environment environment,
 			ObjectProvider<Clock> clock) {
-		return new RefreshTokenService(JwtSigningKeys.hmac(keyMaterial(properties), "mfa-refresh-token"),
+		return new RefreshTokenService(JwtSigningKeys.hmac(properties.keys().keyMaterial(), "mfa-refresh-token"),
 				issuer(properties, environment), properties.getJwt().getRefreshTokenTtl(), clock(clock));
 	}
 

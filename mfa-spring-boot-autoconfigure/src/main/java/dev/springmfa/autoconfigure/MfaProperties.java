@@ -8,13 +8,18 @@ import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.totp.TotpAlgorithm;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration properties of multi-factor authentication.
+ * Configuration properties of multi-factor authentication. They validate themselves when
+ * Spring Boot binds them, so that a misconfiguration stops the start naming the property
+ * and the fix, whichever beans the application replaces.
  */
 @ConfigurationProperties("mfa")
-public class MfaProperties {
+public class MfaProperties implements Validator {
 
 	/**
 	 * Whether to enable multi-factor authentication.
@@ -22,12 +27,13 @@ public class MfaProperties {
 	private boolean enabled;
 
 	/**
-	 * Path under which the MFA REST endpoints are served.
+	 * Path under which the MFA REST endpoints are served, starting with a slash and not
+	 * ending with one.
 	 */
 	private String basePath = "/api/auth";
 
 	/**
-	 * Maximum size of a request body sent to an MFA endpoint.
+	 * Maximum size of a request body sent to an MFA endpoint, at least 1KB.
 	 */
 	private DataSize maxRequestSize = DataSize.ofKilobytes(16);
 
@@ -50,6 +56,9 @@ public class MfaProperties {
 	private final Signing signing = new Signing();
 
 	private final Schema schema = new Schema();
+
+	// Decoded when validated, so that every bean shares one decoding.
+	private @Nullable MfaKeys keys;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -115,6 +124,33 @@ public class MfaProperties {
 		return this.schema;
 	}
 
+	@Override
+	public boolean supports(Class<?> type) {
+		return MfaProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Validate the properties, adding an error that names the property and the fix for
+	 * each one at fault. Spring Boot calls it when it binds them.
+	 * @param target the properties
+	 * @param errors where the errors go
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		MfaProperties properties = (MfaProperties) target;
+		properties.keys = MfaPropertiesValidator.validate(properties, errors);
+	}
+
+	/**
+	 * Return the keys, decoded when the properties were validated.
+	 * @return the keys
+	 */
+	MfaKeys keys() {
+		MfaKeys keys = this.keys;
+		Assert.state(keys != null, "MfaProperties have not been validated");
+		return keys;
+	}
+
 	/**
 	 * How a completed login is handed to the client.
 	 */
@@ -132,6 +168,9 @@ public class MfaProperties {
 
 	}
 
+	/**
+	 * How a completed login is handed to the client.
+	 */
 	public static class Login {
 
 		/**
@@ -149,6 +188,9 @@ public class MfaProperties {
 
 	}
 
+	/**
+	 * The access and refresh tokens of {@code mfa.login.mode=jwt}.
+	 */
 	public static class Jwt {
 
 		/**
@@ -157,7 +199,8 @@ public class MfaProperties {
 		private Duration accessTokenTtl = Duration.ofMinutes(15);
 
 		/**
-		 * Time to live of a refresh token. Each refresh issues a new one.
+		 * Time to live of a refresh token, longer than that of an access token. Each
+		 * refresh issues a new one.
 		 */
 		private Duration refreshTokenTtl = Duration.ofDays(7);
 
@@ -248,6 +291,9 @@ public class MfaProperties {
 
 	}
 
+	/**
+	 * The TOTP codes (RFC 6238).
+	 */
 	public static class Totp {
 
 		/**
@@ -256,12 +302,12 @@ public class MfaProperties {
 		private @Nullable String issuer;
 
 		/**
-		 * Number of digits of a code.
+		 * Number of digits of a code, between 6 and 8.
 		 */
 		private int digits = 6;
 
 		/**
-		 * Time step of a code.
+		 * Time step of a code, a whole number of seconds.
 		 */
 		private Duration period = Duration.ofSeconds(30);
 
@@ -272,7 +318,7 @@ public class MfaProperties {
 
 		/**
 		 * Number of time steps before and after the current one whose codes are accepted,
-		 * for clock drift.
+		 * for clock drift; at most 10.
 		 */
 		private int allowedDriftSteps = 1;
 
@@ -318,6 +364,9 @@ public class MfaProperties {
 
 	}
 
+	/**
+	 * The token between the password step and the code step of a login.
+	 */
 	public static class EphemeralToken {
 
 		/**
@@ -335,6 +384,9 @@ public class MfaProperties {
 
 	}
 
+	/**
+	 * The token between the two steps of a TOTP activation.
+	 */
 	public static class ActivationToken {
 
 		/**
@@ -353,10 +405,14 @@ public class MfaProperties {
 
 	}
 
+	/**
+	 * The single-use recovery codes.
+	 */
 	public static class RecoveryCodes {
 
 		/**
-		 * Number of recovery codes generated at activation and regeneration.
+		 * Number of recovery codes generated at activation and regeneration, between 1
+		 * and 100.
 		 */
 		private int count = 10;
 
@@ -370,6 +426,9 @@ public class MfaProperties {
 
 	}
 
+	/**
+	 * The lock of the second factor after failed code checks.
+	 */
 	public static class Lockout {
 
 		/**
@@ -384,7 +443,8 @@ public class MfaProperties {
 
 		/**
 		 * Maximum consecutive failed code checks after which the second factor stays
-		 * locked until reset through TotpSupportDeskService#resetLockout.
+		 * locked until reset through TotpSupportDeskService#resetLockout; at least
+		 * mfa.lockout.max-attempts.
 		 */
 		private int maxConsecutiveFailures = 100;
 
@@ -414,6 +474,9 @@ public class MfaProperties {
 
 	}
 
+	/**
+	 * The encryption of TOTP secrets and recovery codes at rest.
+	 */
 	public static class Encryption {
 
 		/**
@@ -445,6 +508,9 @@ public class MfaProperties {
 
 	}
 
+	/**
+	 * The signing of the starter's tokens.
+	 */
 	public static class Signing {
 
 		/**
@@ -464,6 +530,9 @@ public class MfaProperties {
 
 	}
 
+	/**
+	 * The database migrations of the starter's tables.
+	 */
 	public static class Schema {
 
 		/**

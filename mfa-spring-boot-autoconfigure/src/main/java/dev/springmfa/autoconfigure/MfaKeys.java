@@ -1,0 +1,68 @@
+package dev.springmfa.autoconfigure;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.springmfa.jwt.JwtSigningKeys;
+
+/**
+ * The keys of {@code mfa.encryption}, {@code mfa.signing} and {@code mfa.jwt}, decoded
+ * once when {@link MfaProperties} are bound and validated, and shared by every bean that
+ * needs one.
+ */
+final class MfaKeys {
+
+	private final byte @Nullable [] encryptionKey;
+
+	private final List<byte[]> previousEncryptionKeys;
+
+	private final byte[] keyMaterial;
+
+	private final @Nullable JwtSigningKeys accessTokenKeyPair;
+
+	MfaKeys(byte @Nullable [] encryptionKey, List<byte[]> previousEncryptionKeys, byte[] keyMaterial,
+			@Nullable JwtSigningKeys accessTokenKeyPair) {
+		this.encryptionKey = encryptionKey;
+		this.previousEncryptionKeys = List.copyOf(previousEncryptionKeys);
+		this.keyMaterial = keyMaterial;
+		this.accessTokenKeyPair = accessTokenKeyPair;
+	}
+
+	/**
+	 * Return the AES key of {@code mfa.encryption.key}.
+	 * @return the key
+	 * @throws MfaConfigurationException if it is not set, which binding allows only where
+	 * {@code mfa.signing.key} is, for an application with its own
+	 * {@link dev.springmfa.crypto.SecretEncryptor}
+	 */
+	byte[] encryptionKey() {
+		if (this.encryptionKey == null) {
+			throw new MfaConfigurationException("mfa.encryption.key", "is not set",
+					MfaPropertiesValidator.MAKE_KEY + " Or define a SecretEncryptor bean of your own.");
+		}
+		return this.encryptionKey;
+	}
+
+	List<byte[]> previousEncryptionKeys() {
+		return this.previousEncryptionKeys;
+	}
+
+	/**
+	 * Return the secret from which every signing key is derived, one per kind of token:
+	 * {@code mfa.signing.key}, else {@code mfa.encryption.key}.
+	 * @return the key material
+	 */
+	byte[] keyMaterial() {
+		return this.keyMaterial;
+	}
+
+	/**
+	 * Return the key pair of {@code mfa.jwt.private-key} and {@code mfa.jwt.public-key}.
+	 * @return the keys, or {@code null} where access tokens are signed with HMAC
+	 */
+	@Nullable JwtSigningKeys accessTokenKeyPair() {
+		return this.accessTokenKeyPair;
+	}
+
+}
