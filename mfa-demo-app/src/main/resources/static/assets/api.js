@@ -4,6 +4,7 @@
 // (never in web storage, where any injected script could read them) and go in a Bearer
 // header.
 
+// The server's mfa.base-path, named here only: every call below goes through BASE.
 const BASE = '/api/auth';
 
 let accessToken = null;

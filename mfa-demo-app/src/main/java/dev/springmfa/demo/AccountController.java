@@ -20,16 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Registration and the current user: the part of an account that the MFA starter leaves
- * to the application.
+ * to the application. Its paths are under {@code mfa.base-path}, which
+ * {@link WebConfiguration} puts in front of them.
  */
 @RestController
-@RequestMapping("/api/auth")
 public class AccountController {
 
 	private final UserDetailsManager users;

@@ -2,8 +2,8 @@ package dev.springmfa.demo;
 
 import javax.sql.DataSource;
 
+import dev.springmfa.autoconfigure.MfaProperties;
 import dev.springmfa.config.MfaConfigurer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -26,16 +26,18 @@ import org.springframework.security.web.authentication.logout.HttpStatusReturnin
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${mfa.login.mode:session}") String mode) {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/auth/register")
+	SecurityFilterChain securityFilterChain(HttpSecurity http, MfaProperties properties) {
+		// The account endpoints sit beside the starter's, under mfa.base-path.
+		String basePath = properties.getBasePath();
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, basePath + "/register")
 			.permitAll()
 			.requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated());
-		http.logout((logout) -> logout.logoutUrl("/api/auth/logout")
+		http.logout((logout) -> logout.logoutUrl(basePath + "/logout")
 			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
-		if ("jwt".equals(mode)) {
+		if (properties.getLogin().getMode() == MfaProperties.LoginMode.JWT) {
 			// The 'jwt' profile: a bearer-token API, nothing kept between requests and so
 			// nothing for CSRF protection to protect.
 			http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

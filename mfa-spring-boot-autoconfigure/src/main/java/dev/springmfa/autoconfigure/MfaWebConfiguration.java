@@ -46,9 +46,13 @@ class MfaWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MfaJsonHttp mfaJsonHttp(ObjectProvider<JsonMapper> jsonMapper, Validator validator, MfaProperties properties) {
-		return new MfaJsonHttp(jsonMapper.getIfAvailable(JsonMapper::new), validator,
-				properties.getMaxRequestSize().toBytes());
+	MfaJsonHttp mfaJsonHttp(ObjectProvider<JsonMapper> jsonMapper, Validator validator, MfaEndpoints endpoints) {
+		return new MfaJsonHttp(jsonMapper.getIfAvailable(JsonMapper::new), validator, endpoints.maxRequestSize());
+	}
+
+	@Bean
+	static MfaEndpointsPathPrefix mfaEndpointsPathPrefix(ObjectProvider<MfaEndpoints> endpoints) {
+		return new MfaEndpointsPathPrefix(endpoints);
 	}
 
 	@Bean

@@ -45,7 +45,7 @@ public class MfaFallbackController {
 	 * @param request the request
 	 * @return the problem response
 	 */
-	@RequestMapping("${mfa.base-path:/api/auth}/**")
+	@RequestMapping("/**")
 	public ResponseEntity<ProblemDetail> refuse(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Set<HttpMethod> allowed = ENDPOINTS.get(path.substring(Math.min(path.length(), this.basePath.length())));

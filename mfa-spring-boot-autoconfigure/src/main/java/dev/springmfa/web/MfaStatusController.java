@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The signed-in user's MFA status and recovery codes.
  */
 @RestController
-@RequestMapping("${mfa.base-path:/api/auth}/mfa")
+@RequestMapping("/mfa")
 public class MfaStatusController {
 
 	private final TotpAuthenticatorService service;

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Activation and deactivation of TOTP by the signed-in user.
  */
 @RestController
-@RequestMapping("${mfa.base-path:/api/auth}/mfa/totp")
+@RequestMapping("/mfa/totp")
 public class TotpController {
 
 	private final TotpEnrollmentService enrollment;
