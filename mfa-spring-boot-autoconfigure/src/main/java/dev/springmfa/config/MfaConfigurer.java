@@ -1,63 +1,23 @@
 package dev.springmfa.config;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.MfaFactors;
-import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.authentication.MfaChallengeService;
-import dev.springmfa.authentication.MfaCodeAuthenticationProvider;
 import dev.springmfa.authentication.MfaVerificationService;
-import dev.springmfa.authenticator.TotpAuthenticatorService;
-import dev.springmfa.authorization.MfaAuthorizationManagers;
-import dev.springmfa.authorization.MfaEnrollment;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtTokenService;
-import dev.springmfa.web.MfaAuthenticationHandlers;
-import dev.springmfa.web.MfaCsrfFailureFilter;
-import dev.springmfa.web.MfaCsrfFilter;
-import dev.springmfa.web.MfaCsrfTokenFilter;
-import dev.springmfa.web.MfaEndpointExceptionFilter;
-import dev.springmfa.web.MfaJsonHttp;
-import dev.springmfa.web.MfaLoginFilter;
-import dev.springmfa.web.MfaRequestSizeFilter;
 import dev.springmfa.web.MfaSessions;
-import dev.springmfa.web.MfaStepUpFilter;
-import dev.springmfa.web.MfaVerificationFilter;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
-import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
-import org.springframework.security.web.access.ExceptionTranslationFilter;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
-import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
-import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
-import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
-import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 
 /**
  * Adds the MFA endpoints to a security filter chain: the password step through the
@@ -71,17 +31,30 @@ import org.springframework.util.Assert;
  * need no CSRF token.
  *
  * <pre class="code">
- * http.with(MfaConfigurer.mfa(), Customizer.withDefaults());
+ * http.with(MfaConfigurer.mfa(), (mfa) -&gt; mfa.loginProcessingUrl("/signin"));
  * </pre>
  *
  * The auto-configuration applies it to every {@link HttpSecurity}; an application that
  * calls {@code with} itself replaces that instance with its own. With MFA off it adds
- * nothing. Each collaborator is the one set here, else the application context's unique
- * bean of its type.
+ * nothing. Each URL is the one set here, else its place under {@code mfa.base-path}; each
+ * collaborator the one set here, else the application context's unique bean of its type,
+ * else a default where there is one. The code step and step-up publish
+ * {@code AuthenticationSuccessEvent}s and {@code AbstractAuthenticationFailureEvent}s, as
+ * the password step does through the chain's manager.
  */
 public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, HttpSecurity> {
 
 	private boolean spaCsrf;
+
+	private @Nullable String loginProcessingUrl;
+
+	private @Nullable String verificationUrl;
+
+	private @Nullable String stepUpUrl;
+
+	private @Nullable String tokenRefreshUrl;
+
+	private @Nullable String csrfTokenUrl;
 
 	private @Nullable MfaChallengeService challengeService;
 
@@ -89,9 +62,11 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 
 	private @Nullable JwtLoginService jwtLoginService;
 
-	private @Nullable MfaAuthenticationHandlers handlers;
+	private @Nullable AuthenticationEventPublisher authenticationEventPublisher;
 
-	private @Nullable StatelessLogin stateless;
+	private @Nullable AuthenticationDetailsSource<HttpServletRequest, ?> authenticationDetailsSource;
+
+	private @Nullable MfaFilters filters;
 
 	/**
 	 * Create a configurer; prefer {@link #mfa()}.
@@ -110,13 +85,68 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 	/**
 	 * Set whether to switch the chain's CSRF protection to Spring Security's cookie setup
 	 * for SPAs ({@code csrf.spa()}) where it is on. Off by default: the application's own
-	 * setup stays, and {@code GET {base-path}/csrf} hands out its token. The starter's
-	 * default chain turns it on.
+	 * setup stays, and the CSRF token URL hands out its token. The starter's default
+	 * chain turns it on.
 	 * @param spaCsrf whether to switch
 	 * @return this configurer
 	 */
 	public MfaConfigurer spaCsrf(boolean spaCsrf) {
 		this.spaCsrf = spaCsrf;
+		return this;
+	}
+
+	/**
+	 * Set the URL of the password step, which takes a JSON {@code POST}. Defaults to
+	 * {@code /login} under {@code mfa.base-path}.
+	 * @param loginProcessingUrl the URL
+	 * @return this configurer
+	 */
+	public MfaConfigurer loginProcessingUrl(String loginProcessingUrl) {
+		this.loginProcessingUrl = url(loginProcessingUrl, "loginProcessingUrl");
+		return this;
+	}
+
+	/**
+	 * Set the URL of the code step. Defaults to {@code /mfa/verify} under
+	 * {@code mfa.base-path}.
+	 * @param verificationUrl the URL
+	 * @return this configurer
+	 */
+	public MfaConfigurer verificationUrl(String verificationUrl) {
+		this.verificationUrl = url(verificationUrl, "verificationUrl");
+		return this;
+	}
+
+	/**
+	 * Set the URL of the step-up. Defaults to {@code /mfa/step-up} under
+	 * {@code mfa.base-path}.
+	 * @param stepUpUrl the URL
+	 * @return this configurer
+	 */
+	public MfaConfigurer stepUpUrl(String stepUpUrl) {
+		this.stepUpUrl = url(stepUpUrl, "stepUpUrl");
+		return this;
+	}
+
+	/**
+	 * Set the URL of the token refresh of {@code mfa.login.mode=jwt}. Defaults to
+	 * {@code /token/refresh} under {@code mfa.base-path}.
+	 * @param tokenRefreshUrl the URL
+	 * @return this configurer
+	 */
+	public MfaConfigurer tokenRefreshUrl(String tokenRefreshUrl) {
+		this.tokenRefreshUrl = url(tokenRefreshUrl, "tokenRefreshUrl");
+		return this;
+	}
+
+	/**
+	 * Set the URL that hands out the CSRF token to a {@code GET}. Defaults to
+	 * {@code /csrf} under {@code mfa.base-path}.
+	 * @param csrfTokenUrl the URL
+	 * @return this configurer
+	 */
+	public MfaConfigurer csrfTokenUrl(String csrfTokenUrl) {
+		this.csrfTokenUrl = url(csrfTokenUrl, "csrfTokenUrl");
 		return this;
 	}
 
@@ -153,184 +183,63 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 		return this;
 	}
 
+	/**
+	 * Set the publisher of the code step's and step-up's events. Defaults to the unique
+	 * {@link AuthenticationEventPublisher} bean, else a
+	 * {@link DefaultAuthenticationEventPublisher}.
+	 * @param authenticationEventPublisher the publisher
+	 * @return this configurer
+	 */
+	public MfaConfigurer authenticationEventPublisher(AuthenticationEventPublisher authenticationEventPublisher) {
+		Assert.notNull(authenticationEventPublisher, "authenticationEventPublisher cannot be null");
+		this.authenticationEventPublisher = authenticationEventPublisher;
+		return this;
+	}
+
+	/**
+	 * Set the source of the details of each login's authentication. Defaults to a
+	 * {@link WebAuthenticationDetailsSource}.
+	 * @param authenticationDetailsSource the source
+	 * @return this configurer
+	 */
+	public MfaConfigurer authenticationDetailsSource(
+			AuthenticationDetailsSource<HttpServletRequest, ?> authenticationDetailsSource) {
+		Assert.notNull(authenticationDetailsSource, "authenticationDetailsSource cannot be null");
+		this.authenticationDetailsSource = authenticationDetailsSource;
+		return this;
+	}
+
 	@Override
 	public void init(HttpSecurity http) {
-		MfaEndpoints endpoints = endpoints(http);
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		MfaEndpoints endpoints = context.getBeanProvider(MfaEndpoints.class).getIfAvailable();
 		if (endpoints == null) {
+			// MFA is off.
 			return;
 		}
-		MfaAuthenticationHandlers handlers = handlers(http);
-		// The rules the app-wide factory does not build (access(...)) need the factor
-		// too.
-		// Set on the configurer, not as a bean: Spring Security applies such a bean only
-		// when it is the only one, and its own observation post-processor is one already.
-		AuthorizeHttpRequestsConfigurer<HttpSecurity> authorize = http
-			.getConfigurer(AuthorizeHttpRequestsConfigurer.class);
-		if (authorize != null) {
-			authorize.addObjectPostProcessor(
-					MfaAuthorizationManagers.requestAuthorization(resolve(http, null, MfaEnrollment.class)));
-		}
-		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
-		if (exceptions != null) {
-			exceptions.defaultDeniedHandlerForMissingAuthority(handlers::commenceSecondFactor,
-					MfaFactors.TOTP_AUTHORITY);
-			exceptions.defaultDeniedHandlerForMissingAuthority(handlers::commenceSecondFactor,
-					MfaFactors.RECOVERY_CODE_AUTHORITY);
-		}
-		StatelessLogin stateless = stateless(http);
-		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
-		if (stateless != null) {
-			stateless.init(http, withoutCsrfToken(endpoints.basePath()));
-		}
-		else if (csrf != null && this.spaCsrf) {
-			http.csrf(CsrfConfigurer::spa);
-		}
+		MfaUrls urls = MfaUrls.of(endpoints.basePath(), this.loginProcessingUrl, this.verificationUrl, this.stepUpUrl,
+				this.tokenRefreshUrl, this.csrfTokenUrl);
+		MfaCollaborators collaborators = MfaCollaborators.resolve(context, this.challengeService,
+				this.verificationService, this.authenticationEventPublisher, this.authenticationDetailsSource);
+		LoginCompletion completion = endpoints.stateless()
+				? new JwtLogin(MfaCollaborators.resolve(context, this.jwtLoginService, JwtLoginService.class, null),
+						MfaCollaborators.resolve(context, null, JwtTokenService.class, null), collaborators.json())
+				: new SessionLogin(collaborators.json(),
+						MfaCollaborators.resolve(context, null, MfaSessions.class, null), this.spaCsrf);
+		this.filters = new MfaFilters(urls, completion, collaborators, endpoints.maxRequestSize());
+		this.filters.init(http);
 	}
 
 	@Override
 	public void configure(HttpSecurity http) {
-		MfaEndpoints settings = endpoints(http);
-		if (settings == null) {
-			return;
+		if (this.filters != null) {
+			this.filters.configure(http, this::postProcess, getSecurityContextHolderStrategy());
 		}
-		String basePath = settings.basePath();
-		RequestMatcher endpoints = PathPatternRequestMatcher.pathPattern(basePath + "/**");
-		MfaJsonHttp json = resolve(http, null, MfaJsonHttp.class);
-		MfaAuthenticationHandlers handlers = handlers(http);
-		StatelessLogin stateless = stateless(http);
-		SessionAuthenticationStrategy sessionStrategy = sessionAuthenticationStrategy(http, stateless);
-
-		http.addFilterBefore(postProcess(new MfaRequestSizeFilter(endpoints, json, settings.maxRequestSize())),
-				CsrfFilter.class);
-		http.addFilterBefore(postProcess(new MfaCsrfFailureFilter(endpoints, handlers)), CsrfFilter.class);
-		if (stateless == null && http.getConfigurer(CsrfConfigurer.class) == null) {
-			http.addFilterAfter(
-					postProcess(new MfaCsrfFilter(endpoints, new HttpSessionCsrfTokenRepository(), handlers)),
-					CsrfFilter.class);
-		}
-		http.addFilterAfter(postProcess(
-				new MfaCsrfTokenFilter(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, basePath + "/csrf"), json,
-						stateless != null, this.spaCsrf)),
-				CsrfFilter.class);
-
-		MfaLoginFilter login = new MfaLoginFilter(post(basePath + "/login"),
-				resolve(http, this.challengeService, MfaChallengeService.class), json);
-		login.setAuthenticationManager(http.getSharedObject(AuthenticationManager.class));
-		MfaVerificationFilter verification = new MfaVerificationFilter(post(basePath + "/mfa/verify"),
-				new ProviderManager(new MfaCodeAuthenticationProvider(
-						resolve(http, this.verificationService, MfaVerificationService.class))),
-				json);
-		MfaStepUpFilter stepUp = new MfaStepUpFilter(post(basePath + "/mfa/step-up"),
-				resolve(http, null, TotpAuthenticatorService.class), resolve(http, null, MfaUserIdResolver.class), json,
-				context(http).getBeanProvider(Clock.class).getIfUnique(Clock::systemUTC));
-		List<AbstractAuthenticationProcessingFilter> logins = List.of(login, verification, stepUp);
-		for (AbstractAuthenticationProcessingFilter filter : logins) {
-			filter.setAuthenticationSuccessHandler(handlers);
-			filter.setAuthenticationFailureHandler(handlers);
-			filter.setSecurityContextRepository(securityContextRepository(http, stateless));
-			filter.setSessionAuthenticationStrategy(sessionStrategy);
-			filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
-		}
-		stepUp.setAuthenticationFailureHandler(handlers::onStepUpFailure);
-
-		List<Filter> filters = new ArrayList<>(List.of(login, verification));
-		if (stateless != null) {
-			filters.addAll(stateless.filters(basePath, getSecurityContextHolderStrategy()));
-		}
-		for (Filter filter : filters) {
-			http.addFilterBefore(postProcess(filter), UsernamePasswordAuthenticationFilter.class);
-		}
-		// After every login of the chain (bearer, HTTP Basic, remember-me, ...): step-up
-		// completes whichever login the request carries.
-		http.addFilterBefore(postProcess(stepUp), AnonymousAuthenticationFilter.class);
-		http.addFilterAfter(
-				postProcess(new MfaEndpointExceptionFilter(endpoints, handlers, getSecurityContextHolderStrategy())),
-				ExceptionTranslationFilter.class);
 	}
 
-	private SecurityContextRepository securityContextRepository(HttpSecurity http, @Nullable StatelessLogin stateless) {
-		if (stateless != null) {
-			return new RequestAttributeSecurityContextRepository();
-		}
-		SecurityContextRepository repository = http.getSharedObject(SecurityContextRepository.class);
-		return (repository != null) ? repository : new DelegatingSecurityContextRepository(
-				new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
-	}
-
-	// A completed login gets a new session id (session fixation protection), a new CSRF
-	// token where the starter keeps them, and is remembered so that turning MFA on can
-	// end it.
-	private SessionAuthenticationStrategy sessionAuthenticationStrategy(HttpSecurity http,
-			@Nullable StatelessLogin stateless) {
-		if (stateless != null) {
-			return new NullAuthenticatedSessionStrategy();
-		}
-		List<SessionAuthenticationStrategy> strategies = new ArrayList<>();
-		SessionAuthenticationStrategy chain = http.getSharedObject(SessionAuthenticationStrategy.class);
-		strategies.add((chain != null) ? chain : new ChangeSessionIdAuthenticationStrategy());
-		if (http.getConfigurer(CsrfConfigurer.class) == null) {
-			strategies.add(new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository()));
-		}
-		MfaSessions sessions = resolve(http, null, MfaSessions.class);
-		strategies.add((authentication, request, response) -> sessions.register(request, authentication));
-		return new CompositeSessionAuthenticationStrategy(strategies);
-	}
-
-	private MfaAuthenticationHandlers handlers(HttpSecurity http) {
-		if (this.handlers == null) {
-			StatelessLogin stateless = stateless(http);
-			this.handlers = (stateless != null) ? stateless.handlers()
-					: new MfaAuthenticationHandlers(resolve(http, null, MfaJsonHttp.class));
-		}
-		return this.handlers;
-	}
-
-	// Null in session mode.
-	private @Nullable StatelessLogin stateless(HttpSecurity http) {
-		MfaEndpoints endpoints = endpoints(http);
-		if (this.stateless == null && endpoints != null && endpoints.stateless()) {
-			this.stateless = new StatelessLogin(resolve(http, this.jwtLoginService, JwtLoginService.class),
-					resolve(http, null, JwtTokenService.class), resolve(http, null, MfaJsonHttp.class));
-		}
-		return this.stateless;
-	}
-
-	// Null when MFA is off: the configurer then adds nothing.
-	private static @Nullable MfaEndpoints endpoints(HttpSecurity http) {
-		return context(http).getBeanProvider(MfaEndpoints.class).getIfAvailable();
-	}
-
-	// jwt mode, as the contract has it: no CSRF token for the MFA endpoints, nor for any
-	// bearer request, which a browser never sends by itself. A cross-site form cannot
-	// reach
-	// the MFA endpoints anyway: they take only application/json, which needs a CORS
-	// preflight, and every change they make needs a code or token the attacker lacks.
-	private static RequestMatcher withoutCsrfToken(String basePath) {
-		return new OrRequestMatcher(PathPatternRequestMatcher.pathPattern(basePath + "/**"),
-				MfaConfigurer::hasBearerToken);
-	}
-
-	private static boolean hasBearerToken(HttpServletRequest request) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-	}
-
-	private static <T> T resolve(HttpSecurity http, @Nullable T value, Class<T> type) {
-		if (value != null) {
-			return value;
-		}
-		T bean = context(http).getBeanProvider(type).getIfUnique();
-		Assert.state(bean != null,
-				() -> "MFA needs a unique " + type.getSimpleName() + " bean, or one set on MfaConfigurer");
-		return bean;
-	}
-
-	private static ApplicationContext context(HttpSecurity http) {
-		return http.getSharedObject(ApplicationContext.class);
-	}
-
-	private static RequestMatcher post(String path) {
-		return PathPatternRequestMatcher.pathPattern(HttpMethod.POST, path);
+	private static String url(String url, String name) {
+		Assert.isTrue(StringUtils.hasText(url) && url.startsWith("/"), () -> name + " must start with '/'");
+		return url;
 	}
 
 }

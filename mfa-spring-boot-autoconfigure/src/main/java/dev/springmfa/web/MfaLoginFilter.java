@@ -51,8 +51,10 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 	public @Nullable Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		MfaRequests.Login login = readOrThrow(request);
-		Authentication authentication = getAuthenticationManager()
-			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password()));
+		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken
+			.unauthenticated(login.username(), login.password());
+		token.setDetails(this.authenticationDetailsSource.buildDetails(request));
+		Authentication authentication = getAuthenticationManager().authenticate(token);
 		authentication = withPasswordFactor(authentication);
 		Optional<MfaChallenge> challenge = this.challengeService.challengeIfRequired(authentication);
 		if (challenge.isPresent()) {

@@ -25,7 +25,10 @@ public class MfaVerificationFilter extends AbstractAuthenticationProcessingFilte
 		setAuthenticationConverter((request) -> {
 			try {
 				MfaRequests.Verify verify = json.read(request, MfaRequests.Verify.class);
-				return new MfaCodeAuthenticationToken(verify.ephemeralToken(), verify.code());
+				MfaCodeAuthenticationToken token = new MfaCodeAuthenticationToken(verify.ephemeralToken(),
+						verify.code());
+				token.setDetails(this.authenticationDetailsSource.buildDetails(request));
+				return token;
 			}
 			catch (MfaException ex) {
 				throw new MfaAuthenticationException(ex);

@@ -1,0 +1,165 @@
+package dev.springmfa.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.Filter;
+
+import dev.springmfa.MfaFactors;
+import dev.springmfa.authentication.MfaCodeAuthenticationProvider;
+import dev.springmfa.authorization.MfaAuthorizationManagers;
+import dev.springmfa.web.MfaAuthenticationHandlers;
+import dev.springmfa.web.MfaCsrfFailureFilter;
+import dev.springmfa.web.MfaEndpointExceptionFilter;
+import dev.springmfa.web.MfaLoginFilter;
+import dev.springmfa.web.MfaRequestSizeFilter;
+import dev.springmfa.web.MfaStepUpFilter;
+import dev.springmfa.web.MfaVerificationFilter;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * What {@link MfaConfigurer} adds to a chain in either login mode: the password step, the
+ * code step, step-up, the size limit and problem-document answers of the MFA endpoints,
+ * and {@code mfa_required} for a request that lacks the second factor. The
+ * {@link LoginCompletion} adds what differs between the modes.
+ */
+final class MfaFilters {
+
+	private static final AuthenticationTrustResolver TRUST_RESOLVER = new AuthenticationTrustResolverImpl();
+
+	private final MfaUrls urls;
+
+	private final LoginCompletion completion;
+
+	private final MfaCollaborators collaborators;
+
+	private final long maxRequestSize;
+
+	MfaFilters(MfaUrls urls, LoginCompletion completion, MfaCollaborators collaborators, long maxRequestSize) {
+		this.urls = urls;
+		this.completion = completion;
+		this.collaborators = collaborators;
+		this.maxRequestSize = maxRequestSize;
+	}
+
+	void init(HttpSecurity http) {
+		// The rules the app-wide factory does not build (access(...)) need the factor
+		// too. Set on the configurer, not as a bean: Spring Security applies such a bean
+		// only when it is the only one, and its own observation post-processor is one.
+		AuthorizeHttpRequestsConfigurer<HttpSecurity> authorize = http
+			.getConfigurer(AuthorizeHttpRequestsConfigurer.class);
+		if (authorize != null) {
+			authorize
+				.addObjectPostProcessor(MfaAuthorizationManagers.requestAuthorization(this.collaborators.enrollment()));
+		}
+		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
+		if (exceptions != null) {
+			MfaAuthenticationHandlers handlers = this.completion.handlers();
+			exceptions.defaultDeniedHandlerForMissingAuthority(handlers::commenceSecondFactor,
+					MfaFactors.TOTP_AUTHORITY);
+			exceptions.defaultDeniedHandlerForMissingAuthority(handlers::commenceSecondFactor,
+					MfaFactors.RECOVERY_CODE_AUTHORITY);
+		}
+		this.completion.init(http, this.urls);
+	}
+
+	void configure(HttpSecurity http, ObjectPostProcessor<Object> postProcessor,
+			SecurityContextHolderStrategy securityContextHolderStrategy) {
+		RequestMatcher endpoints = this.urls.endpoints();
+		MfaAuthenticationHandlers handlers = this.completion.handlers();
+		http.addFilterBefore(
+				postProcessor
+					.postProcess(new MfaRequestSizeFilter(endpoints, this.collaborators.json(), this.maxRequestSize)),
+				CsrfFilter.class);
+		http.addFilterBefore(postProcessor.postProcess(new MfaCsrfFailureFilter(endpoints, handlers)),
+				CsrfFilter.class);
+		for (Filter filter : this.completion.afterCsrf(http, this.urls)) {
+			http.addFilterAfter(postProcessor.postProcess(filter), CsrfFilter.class);
+		}
+		SecurityContextRepository repository = this.completion.securityContextRepository(http);
+		SessionAuthenticationStrategy sessionStrategy = this.completion.sessionAuthenticationStrategy(http);
+		MfaLoginFilter login = login(http);
+		MfaVerificationFilter verification = verification();
+		MfaStepUpFilter stepUp = stepUp();
+		for (AbstractAuthenticationProcessingFilter step : List.of(login, verification, stepUp)) {
+			step.setAuthenticationSuccessHandler(handlers);
+			step.setAuthenticationFailureHandler(handlers);
+			step.setSecurityContextRepository(repository);
+			step.setSessionAuthenticationStrategy(sessionStrategy);
+			step.setSecurityContextHolderStrategy(securityContextHolderStrategy);
+			step.setAuthenticationDetailsSource(this.collaborators.detailsSource());
+		}
+		publishStepUpEvents(stepUp, handlers, securityContextHolderStrategy);
+		List<Filter> logins = new ArrayList<>(List.of(login, verification));
+		logins.addAll(this.completion.logins(this.urls, securityContextHolderStrategy));
+		for (Filter filter : logins) {
+			http.addFilterBefore(postProcessor.postProcess(filter), UsernamePasswordAuthenticationFilter.class);
+		}
+		// After every login of the chain (bearer, HTTP Basic, remember-me, ...): step-up
+		// completes whichever login the request carries.
+		http.addFilterBefore(postProcessor.postProcess(stepUp), AnonymousAuthenticationFilter.class);
+		http.addFilterAfter(
+				postProcessor
+					.postProcess(new MfaEndpointExceptionFilter(endpoints, handlers, securityContextHolderStrategy)),
+				ExceptionTranslationFilter.class);
+	}
+
+	// The password step authenticates through the chain's manager, which publishes its
+	// events like any login of the chain.
+	private MfaLoginFilter login(HttpSecurity http) {
+		MfaLoginFilter login = new MfaLoginFilter(MfaUrls.post(this.urls.login()),
+				this.collaborators.challengeService(), this.collaborators.json());
+		login.setAuthenticationManager(http.getSharedObject(AuthenticationManager.class));
+		return login;
+	}
+
+	private MfaVerificationFilter verification() {
+		ProviderManager manager = new ProviderManager(
+				new MfaCodeAuthenticationProvider(this.collaborators.verificationService()));
+		manager.setAuthenticationEventPublisher(this.collaborators.eventPublisher());
+		return new MfaVerificationFilter(MfaUrls.post(this.urls.verification()), manager, this.collaborators.json());
+	}
+
+	private MfaStepUpFilter stepUp() {
+		return new MfaStepUpFilter(MfaUrls.post(this.urls.stepUp()), this.collaborators.authenticators(),
+				this.collaborators.userIdResolver(), this.collaborators.json(), this.collaborators.clock());
+	}
+
+	// Step-up proves a code without an AuthenticationManager, so it publishes its own
+	// events, as the code step's manager does: a refusal only where there is a login
+	// to refuse.
+	private void publishStepUpEvents(MfaStepUpFilter stepUp, MfaAuthenticationHandlers handlers,
+			SecurityContextHolderStrategy securityContextHolderStrategy) {
+		AuthenticationEventPublisher events = this.collaborators.eventPublisher();
+		stepUp.setAuthenticationSuccessHandler((request, response, authentication) -> {
+			events.publishAuthenticationSuccess(authentication);
+			handlers.onAuthenticationSuccess(request, response, authentication);
+		});
+		stepUp.setAuthenticationFailureHandler((request, response, exception) -> {
+			Authentication current = securityContextHolderStrategy.getContext().getAuthentication();
+			if (TRUST_RESOLVER.isAuthenticated(current)) {
+				events.publishAuthenticationFailure(exception, current);
+			}
+			handlers.onStepUpFailure(request, response, exception);
+		});
+	}
+
+}
