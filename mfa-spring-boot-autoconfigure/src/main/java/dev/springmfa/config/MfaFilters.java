@@ -107,7 +107,7 @@ final class MfaFilters {
 			step.setSecurityContextHolderStrategy(securityContextHolderStrategy);
 			step.setAuthenticationDetailsSource(this.collaborators.detailsSource());
 		}
-		publishStepUpEvents(stepUp, handlers, securityContextHolderStrategy);
+		publishStepUpEvents(stepUp, handlers, repository);
 		List<Filter> logins = new ArrayList<>(List.of(login, verification));
 		logins.addAll(this.completion.logins(this.urls, securityContextHolderStrategy));
 		for (Filter filter : logins) {
@@ -145,16 +145,17 @@ final class MfaFilters {
 
 	// Step-up proves a code without an AuthenticationManager, so it publishes its own
 	// events, as the code step's manager does: a refusal only where there is a login
-	// to refuse.
+	// to refuse. The filter has cleared the context by then; the repository still holds
+	// the login.
 	private void publishStepUpEvents(MfaStepUpFilter stepUp, MfaAuthenticationHandlers handlers,
-			SecurityContextHolderStrategy securityContextHolderStrategy) {
+			SecurityContextRepository repository) {
 		AuthenticationEventPublisher events = this.collaborators.eventPublisher();
 		stepUp.setAuthenticationSuccessHandler((request, response, authentication) -> {
 			events.publishAuthenticationSuccess(authentication);
 			handlers.onAuthenticationSuccess(request, response, authentication);
 		});
 		stepUp.setAuthenticationFailureHandler((request, response, exception) -> {
-			Authentication current = securityContextHolderStrategy.getContext().getAuthentication();
+			Authentication current = repository.loadDeferredContext(request).get().getAuthentication();
 			if (TRUST_RESOLVER.isAuthenticated(current)) {
 				events.publishAuthenticationFailure(exception, current);
 			}
