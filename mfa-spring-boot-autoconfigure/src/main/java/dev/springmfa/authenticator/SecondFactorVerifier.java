@@ -74,10 +74,25 @@ public class SecondFactorVerifier {
 	 * @throws MfaException {@code too_many_attempts} while locked
 	 */
 	public void checkNotLocked(Authenticator authenticator) {
-		Optional<Duration> remaining = this.lockoutPolicy.remainingLock(authenticator, this.clock.instant());
+		Optional<Duration> remaining = remainingLock(authenticator, this.clock.instant());
 		if (remaining.isPresent()) {
 			throw MfaException.locked(remaining.get());
 		}
+	}
+
+	private Optional<Duration> remainingLock(Authenticator authenticator, Instant now) {
+		int failures = authenticator.getFailedAttempts();
+		if (failures >= this.lockoutPolicy.maxConsecutiveFailures()) {
+			// Locked until a reset, whatever the stored end: the policy names the
+			// Retry-After, and one that does not still locks.
+			Duration retryAfter = this.lockoutPolicy.lockDurationAfter(failures);
+			return Optional.of((retryAfter != null) ? retryAfter : ExponentialLockoutPolicy.UNTIL_RESET);
+		}
+		Instant lockedUntil = authenticator.getLockedUntil();
+		if (lockedUntil == null || !lockedUntil.isAfter(now)) {
+			return Optional.empty();
+		}
+		return Optional.of(Duration.between(now, lockedUntil));
 	}
 
 	/**

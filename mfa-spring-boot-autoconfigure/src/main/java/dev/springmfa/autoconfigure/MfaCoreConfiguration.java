@@ -45,7 +45,7 @@ class MfaCoreConfiguration {
 	@ConditionalOnMissingBean
 	SecretEncryptor mfaSecretEncryptor(MfaProperties properties) {
 		MfaKeys keys = properties.keys();
-		return new SecretEncryptor(keys.encryptionKey(), keys.previousEncryptionKeys());
+		return SecretEncryptor.aesGcm(keys.encryptionKey(), keys.previousEncryptionKeys());
 	}
 
 	@Bean
@@ -71,7 +71,8 @@ class MfaCoreConfiguration {
 	@ConditionalOnMissingBean
 	LockoutPolicy mfaLockoutPolicy(MfaProperties properties) {
 		MfaProperties.Lockout lockout = properties.getLockout();
-		return new LockoutPolicy(lockout.getMaxAttempts(), lockout.getDuration(), lockout.getMaxConsecutiveFailures());
+		return LockoutPolicy.exponential(lockout.getMaxAttempts(), lockout.getDuration(),
+				lockout.getMaxConsecutiveFailures());
 	}
 
 	@Bean

@@ -1,10 +1,12 @@
 package dev.springmfa.autoconfigure;
 
+import java.util.Base64;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.jwt.JwtSigningKeys;
+import org.springframework.util.Assert;
 
 /**
  * The keys of {@code mfa.encryption}, {@code mfa.signing} and {@code mfa.jwt}, decoded
@@ -63,6 +65,33 @@ final class MfaKeys {
 	 */
 	@Nullable JwtSigningKeys accessTokenKeyPair() {
 		return this.accessTokenKeyPair;
+	}
+
+	/**
+	 * Decode a base64 encoded key from a configuration property.
+	 * @param base64 the key, in the standard or URL-safe base64 alphabet
+	 * @param propertyName the name of the property the key came from, used in error
+	 * messages
+	 * @return the decoded key bytes
+	 * @throws IllegalArgumentException if the value is not valid base64
+	 */
+	static byte[] decodeKey(String base64, String propertyName) {
+		Assert.notNull(base64, "base64 cannot be null");
+		Assert.notNull(propertyName, "propertyName cannot be null");
+		String trimmed = base64.trim();
+		if (trimmed.isEmpty()) {
+			throw new IllegalArgumentException(propertyName + " must be base64 encoded, but is empty");
+		}
+		// Normalize URL-safe input so one decoder accepts both alphabets
+		String standard = trimmed.replace('-', '+').replace('_', '/');
+		try {
+			return Base64.getDecoder().decode(standard);
+		}
+		catch (IllegalArgumentException ex) {
+			// The cause is left out on purpose: its message may quote part of the key
+			throw new IllegalArgumentException(
+					propertyName + " must be base64 encoded (standard or URL-safe alphabet)");
+		}
 	}
 
 }

@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.jwt.JwtSigningKeys;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.io.ApplicationResourceLoader;
@@ -146,7 +145,7 @@ final class MfaPropertiesValidator {
 		}
 		byte[] key;
 		try {
-			key = SecretEncryptor.decodeKey(value, property);
+			key = MfaKeys.decodeKey(value, property);
 		}
 		catch (IllegalArgumentException ex) {
 			rejectSecret(property, "is not valid base64", MAKE_KEY);

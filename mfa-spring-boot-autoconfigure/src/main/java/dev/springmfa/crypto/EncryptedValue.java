@@ -11,8 +11,9 @@ import org.springframework.util.Assert;
  * A value encrypted by {@link SecretEncryptor}, together with the id of the key that
  * encrypted it.
  *
- * @param keyId the id of the encryption key, see {@link SecretEncryptor#keyId(byte[])}
- * @param ciphertext a 12-byte nonce followed by the AES-GCM output (with its 128-bit tag)
+ * @param keyId the id of the encryption key, see {@link KeyIds#of(byte[])}
+ * @param ciphertext the encrypted bytes; for the default encryptor a 12-byte nonce
+ * followed by the AES-GCM output (with its 128-bit tag)
  * @author springmfa
  */
 public record EncryptedValue(String keyId, byte[] ciphertext) {

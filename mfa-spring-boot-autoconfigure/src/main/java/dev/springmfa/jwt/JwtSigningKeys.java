@@ -15,7 +15,7 @@ import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.crypto.Hkdf;
-import dev.springmfa.crypto.SecretEncryptor;
+import dev.springmfa.crypto.KeyIds;
 import org.springframework.util.Assert;
 
 /**
@@ -70,8 +70,7 @@ public final class JwtSigningKeys {
 		Assert.isTrue(privateKey.getAlgorithm().equals(publicKey.getAlgorithm()),
 				"privateKey and publicKey must be of the same type");
 		// The starter names every key it uses alike, the encryption keys included.
-		JwtSigningKeys keys = new JwtSigningKeys(privateKey, publicKey, algorithm,
-				SecretEncryptor.keyId(publicKey.getEncoded()));
+		JwtSigningKeys keys = new JwtSigningKeys(privateKey, publicKey, algorithm, KeyIds.of(publicKey.getEncoded()));
 		keys.checkPair();
 		return keys;
 	}

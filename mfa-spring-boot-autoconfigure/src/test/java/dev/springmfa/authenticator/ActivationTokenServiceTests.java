@@ -26,8 +26,8 @@ class ActivationTokenServiceTests {
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-	private final ActivationTokenService tokens = new ActivationTokenService(KEY, new SecretEncryptor(KEY, List.of()),
-			Duration.ofMinutes(10), this.clock);
+	private final ActivationTokenService tokens = new ActivationTokenService(KEY,
+			SecretEncryptor.aesGcm(KEY, List.of()), Duration.ofMinutes(10), this.clock);
 
 	@Test
 	void parseActivationTokenWhenEphemeralTokenThenInvalidToken() {
@@ -55,7 +55,7 @@ class ActivationTokenServiceTests {
 	@Test
 	void parseActivationTokenWhenExpiredThenInvalidToken() {
 		String activation = this.tokens.issueActivationToken("alice", new byte[20]);
-		ActivationTokenService later = new ActivationTokenService(KEY, new SecretEncryptor(KEY, List.of()),
+		ActivationTokenService later = new ActivationTokenService(KEY, SecretEncryptor.aesGcm(KEY, List.of()),
 				Duration.ofMinutes(10), Clock.fixed(NOW.plus(Duration.ofMinutes(11)), ZoneOffset.UTC));
 		assertInvalidToken(() -> later.parseActivationToken(activation, "alice"));
 	}

@@ -22,7 +22,7 @@ import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
 import dev.springmfa.crypto.Hkdf;
-import dev.springmfa.crypto.SecretEncryptor;
+import dev.springmfa.crypto.KeyIds;
 import dev.springmfa.jwt.JwtTokenService.AccessToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -118,7 +118,7 @@ class JwtTokenServiceTests {
 			.parseSignedClaims(access)
 			.getHeader()
 			.getKeyId();
-		assertThat(kid).isEqualTo(SecretEncryptor.keyId(pair.getPublic().getEncoded())).matches("[0-9a-f]{16}");
+		assertThat(kid).isEqualTo(KeyIds.of(pair.getPublic().getEncoded())).matches("[0-9a-f]{16}");
 	}
 
 	@Test

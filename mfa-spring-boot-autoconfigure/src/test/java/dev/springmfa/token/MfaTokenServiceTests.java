@@ -48,8 +48,8 @@ class MfaTokenServiceTests {
 
 	@Test
 	void parseEphemeralTokenWhenActivationTokenThenInvalidToken() {
-		ActivationTokenService activationTokens = new ActivationTokenService(KEY, new SecretEncryptor(KEY, List.of()),
-				Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC));
+		ActivationTokenService activationTokens = new ActivationTokenService(KEY,
+				SecretEncryptor.aesGcm(KEY, List.of()), Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC));
 		String activation = activationTokens.issueActivationToken("alice", new byte[20]);
 		assertInvalidToken(() -> this.tokens.parseEphemeralToken(activation));
 	}

@@ -7,9 +7,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class LockoutPolicyTests {
+/**
+ * Tests for {@link LockoutPolicy#exponential(int, Duration, int)}.
+ */
+class ExponentialLockoutPolicyTests {
 
-	private final LockoutPolicy policy = new LockoutPolicy(5, Duration.ofMinutes(15), 100);
+	private final LockoutPolicy policy = LockoutPolicy.exponential(5, Duration.ofMinutes(15), 100);
 
 	@Test
 	void lockDurationAfterWhenBelowMaxAttemptsThenNoLock() {
@@ -28,19 +31,19 @@ class LockoutPolicyTests {
 
 	@Test
 	void lockDurationAfterWhenMaxConsecutiveFailuresReachedThenLockedUntilReset() {
-		assertThat(this.policy.lockDurationAfter(100)).isEqualTo(LockoutPolicy.UNTIL_RESET);
-		assertThat(this.policy.lockDurationAfter(101)).isEqualTo(LockoutPolicy.UNTIL_RESET);
+		assertThat(this.policy.lockDurationAfter(100)).isEqualTo(ExponentialLockoutPolicy.UNTIL_RESET);
+		assertThat(this.policy.lockDurationAfter(101)).isEqualTo(ExponentialLockoutPolicy.UNTIL_RESET);
 	}
 
 	@Test
 	void lockDurationAfterWhenManyLocksThenDurationDoesNotOverflow() {
-		LockoutPolicy lenient = new LockoutPolicy(1, Duration.ofMinutes(15), 10_000);
+		LockoutPolicy lenient = LockoutPolicy.exponential(1, Duration.ofMinutes(15), 10_000);
 		assertThat(lenient.lockDurationAfter(5_000)).isPositive();
 	}
 
 	@Test
-	void constructorWhenMaxConsecutiveFailuresBelowMaxAttemptsThenRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new LockoutPolicy(5, Duration.ofMinutes(1), 4));
+	void exponentialWhenMaxConsecutiveFailuresBelowMaxAttemptsThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LockoutPolicy.exponential(5, Duration.ofMinutes(1), 4));
 	}
 
 }

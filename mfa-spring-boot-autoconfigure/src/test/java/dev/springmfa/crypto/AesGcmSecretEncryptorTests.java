@@ -2,7 +2,6 @@ package dev.springmfa.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link SecretEncryptor}.
+ * Tests for {@link SecretEncryptor#aesGcm(byte[], List)}.
  */
-class SecretEncryptorTests {
+class AesGcmSecretEncryptorTests {
 
 	private static final byte[] KEY = key(1);
 
@@ -26,16 +25,16 @@ class SecretEncryptorTests {
 
 	@Test
 	void decryptWhenEncryptedWithSameContextThenReturnsPlaintext() {
-		SecretEncryptor encryptor = new SecretEncryptor(KEY, List.of());
+		SecretEncryptor encryptor = SecretEncryptor.aesGcm(KEY, List.of());
 		EncryptedValue value = encryptor.encrypt(PLAINTEXT, CONTEXT);
-		assertThat(value.keyId()).isEqualTo(encryptor.currentKeyId());
+		assertThat(value.keyId()).isEqualTo(KeyIds.of(KEY));
 		assertThat(value.ciphertext()).hasSize(12 + PLAINTEXT.length + 16);
 		assertThat(encryptor.decrypt(value, CONTEXT)).isEqualTo(PLAINTEXT);
 	}
 
 	@Test
 	void decryptWhenRoundTrippedThroughBase64ThenReturnsPlaintext() {
-		SecretEncryptor encryptor = new SecretEncryptor(KEY, List.of());
+		SecretEncryptor encryptor = SecretEncryptor.aesGcm(KEY, List.of());
 		EncryptedValue value = encryptor.encrypt(PLAINTEXT, CONTEXT);
 		EncryptedValue stored = EncryptedValue.of(value.keyId(), value.ciphertextBase64());
 		assertThat(stored).isEqualTo(value).hasSameHashCodeAs(value);
@@ -44,7 +43,7 @@ class SecretEncryptorTests {
 
 	@Test
 	void encryptWhenCalledTwiceThenUsesDifferentNonces() {
-		SecretEncryptor encryptor = new SecretEncryptor(KEY, List.of());
+		SecretEncryptor encryptor = SecretEncryptor.aesGcm(KEY, List.of());
 		byte[] first = encryptor.encrypt(PLAINTEXT, CONTEXT).ciphertext();
 		byte[] second = encryptor.encrypt(PLAINTEXT, CONTEXT).ciphertext();
 		assertThat(Arrays.copyOf(first, 12)).isNotEqualTo(Arrays.copyOf(second, 12));
@@ -53,7 +52,7 @@ class SecretEncryptorTests {
 
 	@Test
 	void decryptWhenContextDiffersThenException() {
-		SecretEncryptor encryptor = new SecretEncryptor(KEY, List.of());
+		SecretEncryptor encryptor = SecretEncryptor.aesGcm(KEY, List.of());
 		EncryptedValue value = encryptor.encrypt(PLAINTEXT, CONTEXT);
 		assertThatIllegalStateException().isThrownBy(() -> encryptor.decrypt(value, "totp-secret:bob"))
 			.withMessage("Could not decrypt value (wrong key or tampered data)");
@@ -61,7 +60,7 @@ class SecretEncryptorTests {
 
 	@Test
 	void decryptWhenByteTamperedThenException() {
-		SecretEncryptor encryptor = new SecretEncryptor(KEY, List.of());
+		SecretEncryptor encryptor = SecretEncryptor.aesGcm(KEY, List.of());
 		EncryptedValue value = encryptor.encrypt(PLAINTEXT, CONTEXT);
 		byte[] tampered = value.ciphertext();
 		tampered[20] ^= 1;
@@ -72,15 +71,15 @@ class SecretEncryptorTests {
 
 	@Test
 	void decryptWhenCiphertextTooShortThenException() {
-		SecretEncryptor encryptor = new SecretEncryptor(KEY, List.of());
-		EncryptedValue value = new EncryptedValue(encryptor.currentKeyId(), new byte[5]);
+		SecretEncryptor encryptor = SecretEncryptor.aesGcm(KEY, List.of());
+		EncryptedValue value = new EncryptedValue(KeyIds.of(KEY), new byte[5]);
 		assertThatIllegalStateException().isThrownBy(() -> encryptor.decrypt(value, CONTEXT));
 	}
 
 	@Test
 	void decryptWhenEncryptedWithPreviousKeyThenReturnsPlaintext() {
-		EncryptedValue old = new SecretEncryptor(OLD_KEY, List.of()).encrypt(PLAINTEXT, CONTEXT);
-		SecretEncryptor rotated = new SecretEncryptor(KEY, List.of(OLD_KEY));
+		EncryptedValue old = SecretEncryptor.aesGcm(OLD_KEY, List.of()).encrypt(PLAINTEXT, CONTEXT);
+		SecretEncryptor rotated = SecretEncryptor.aesGcm(KEY, List.of(OLD_KEY));
 		assertThat(rotated.isCurrent(old)).isFalse();
 		assertThat(rotated.decrypt(old, CONTEXT)).isEqualTo(PLAINTEXT);
 		EncryptedValue reencrypted = rotated.encrypt(PLAINTEXT, CONTEXT);
@@ -89,50 +88,29 @@ class SecretEncryptorTests {
 
 	@Test
 	void decryptWhenKeyIdUnknownThenExceptionNamesPreviousKeysProperty() {
-		EncryptedValue old = new SecretEncryptor(OLD_KEY, List.of()).encrypt(PLAINTEXT, CONTEXT);
-		SecretEncryptor encryptor = new SecretEncryptor(KEY, List.of());
+		EncryptedValue old = SecretEncryptor.aesGcm(OLD_KEY, List.of()).encrypt(PLAINTEXT, CONTEXT);
+		SecretEncryptor encryptor = SecretEncryptor.aesGcm(KEY, List.of());
 		assertThatIllegalStateException().isThrownBy(() -> encryptor.decrypt(old, CONTEXT))
-			.withMessage("No encryption key with id " + SecretEncryptor.keyId(OLD_KEY)
+			.withMessage("No encryption key with id " + KeyIds.of(OLD_KEY)
 					+ "; add the key that encrypted this value to mfa.encryption.previous-keys");
 	}
 
 	@Test
-	void constructorWhenKeyTooShortThenException() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new SecretEncryptor(new byte[16], List.of()))
+	void aesGcmWhenKeyTooShortThenException() {
+		assertThatIllegalArgumentException().isThrownBy(() -> SecretEncryptor.aesGcm(new byte[16], List.of()))
 			.withMessage("encryption key must be 256 bits (32 bytes), got 16 bytes");
-		assertThatIllegalArgumentException().isThrownBy(() -> new SecretEncryptor(KEY, List.of(new byte[31])))
+		assertThatIllegalArgumentException().isThrownBy(() -> SecretEncryptor.aesGcm(KEY, List.of(new byte[31])))
 			.withMessage("encryption key must be 256 bits (32 bytes), got 31 bytes");
 	}
 
 	@Test
 	void keyIdWhenKeyGivenThenSixteenLowercaseHexCharacters() {
-		assertThat(SecretEncryptor.keyId(KEY)).matches("[0-9a-f]{16}").isNotEqualTo(SecretEncryptor.keyId(OLD_KEY));
-	}
-
-	@Test
-	void decodeKeyWhenStandardOrUrlSafeBase64ThenDecodes() {
-		byte[] key = new byte[32];
-		Arrays.fill(key, (byte) 0xFB);
-		String standard = Base64.getEncoder().encodeToString(key);
-		String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-		assertThat(standard).contains("+");
-		assertThat(urlSafe).contains("-");
-		assertThat(SecretEncryptor.decodeKey("  " + standard + "\n", "mfa.encryption.key")).isEqualTo(key);
-		assertThat(SecretEncryptor.decodeKey(urlSafe, "mfa.encryption.key")).isEqualTo(key);
-	}
-
-	@Test
-	void decodeKeyWhenNotBase64ThenExceptionNamesProperty() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SecretEncryptor.decodeKey("not base64!", "mfa.encryption.key"))
-			.withMessageStartingWith("mfa.encryption.key must be base64");
-		assertThatIllegalArgumentException().isThrownBy(() -> SecretEncryptor.decodeKey(" ", "mfa.encryption.key"))
-			.withMessageStartingWith("mfa.encryption.key must be base64");
+		assertThat(KeyIds.of(KEY)).matches("[0-9a-f]{16}").isNotEqualTo(KeyIds.of(OLD_KEY));
 	}
 
 	@Test
 	void toStringWhenCalledThenShowsOnlyKeyId() {
-		EncryptedValue value = new SecretEncryptor(KEY, List.of()).encrypt(PLAINTEXT, CONTEXT);
+		EncryptedValue value = SecretEncryptor.aesGcm(KEY, List.of()).encrypt(PLAINTEXT, CONTEXT);
 		assertThat(value.toString()).isEqualTo("EncryptedValue[keyId=" + value.keyId() + "]");
 	}
 
