@@ -4,12 +4,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationListener;
-
 /**
- * Writes every {@link MfaAuditEvent} to the logger {@code mfa.audit}, failures at WARN.
+ * The default {@link MfaAuditListener}: writes every {@link MfaAuditEvent} to the logger
+ * {@code mfa.audit}, failures at WARN.
+ *
+ * @author springmfa
+ * @see MfaAuditListener#logging()
  */
-public class MfaAuditLogger implements ApplicationListener<MfaAuditEvent> {
+final class MfaAuditLogger implements MfaAuditListener {
 
 	private static final Log logger = LogFactory.getLog("mfa.audit");
 

@@ -5,11 +5,25 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.springmfa.crypto.EncryptedValue;
+import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 
 /**
- * Persistence of authenticators and their recovery codes. Every state change that a
- * concurrent request could race is one conditional update whose result says whether this
- * caller won. Callers run each method inside a transaction.
+ * Persistence of authenticators and their recovery codes.
+ * <p>
+ * The starter calls every method inside its own transaction, and an implementation must
+ * join it rather than commit on its own. Its security rests on the conditional updates
+ * ({@link #acceptTimeStep}, {@link #spendRecoveryCode},
+ * {@link #incrementFailedAttempts}): each must check its condition and make its change as
+ * one atomic step, against every concurrent caller on every instance of the application,
+ * so that of two requests racing with the same code exactly one is told it won. A read
+ * followed by a write does not qualify; a single {@code UPDATE ... WHERE <condition>}
+ * that reports the rows it changed does. Otherwise a TOTP code or a recovery code could
+ * be used twice, and failures counted in parallel could escape the lockout.
+ * <p>
+ * The default, {@link #jpa(JpaRepositoryFactory)}, stores them in the starter's tables
+ * through Spring Data JPA. Define a bean of this type to store them elsewhere.
+ *
+ * @author springmfa
  */
 public interface AuthenticatorRepository {
 
@@ -29,9 +43,11 @@ public interface AuthenticatorRepository {
 	Authenticator save(Authenticator authenticator, List<EncryptedValue> recoveryCodes);
 
 	/**
-	 * Record a TOTP success: accept {@code timeStep} only if it is later than the last
-	 * accepted one and the authenticator is not locked at {@code now}, and reset its
-	 * failure count.
+	 * Record a TOTP success, atomically: accept {@code timeStep} only if it is later than
+	 * the last accepted one, the authenticator is not locked at {@code now} and its
+	 * failure count is below {@code maxFailedAttempts}; then store the step and reset the
+	 * failure count. Of concurrent calls with the same step, at most one returns
+	 * {@code true}.
 	 * @param authenticatorId the authenticator
 	 * @param timeStep the time step of the accepted code
 	 * @param now the current time
@@ -48,8 +64,10 @@ public interface AuthenticatorRepository {
 	List<RecoveryCode> findUnusedRecoveryCodes(long authenticatorId);
 
 	/**
-	 * Spend a recovery code unless it is spent already or the authenticator is locked at
-	 * {@code now}, and reset the authenticator's failure count.
+	 * Spend a recovery code, atomically: only if it is unspent, the authenticator is not
+	 * locked at {@code now} and its failure count is below {@code maxFailedAttempts};
+	 * then mark it used and reset the failure count. Of concurrent calls with the same
+	 * code, at most one returns {@code true}.
 	 * @param authenticatorId the authenticator that owns the code
 	 * @param recoveryCodeId the code
 	 * @param now the current time
@@ -67,7 +85,9 @@ public interface AuthenticatorRepository {
 	void replaceRecoveryCodes(long authenticatorId, List<EncryptedValue> recoveryCodes, Instant now);
 
 	/**
-	 * Add one failure to the authenticator's consecutive failure count.
+	 * Add one failure to the authenticator's consecutive failure count, atomically: of
+	 * {@code n} concurrent calls, each sees a different count, so that no failure escapes
+	 * the {@link LockoutPolicy}.
 	 * @param authenticatorId the authenticator
 	 * @return the count after this failure, counting concurrent ones; {@code 0} if the
 	 * authenticator no longer exists
@@ -93,5 +113,16 @@ public interface AuthenticatorRepository {
 	 * @param authenticatorId the authenticator
 	 */
 	void delete(long authenticatorId);
+
+	/**
+	 * Return the repository that stores authenticators in the starter's tables, with each
+	 * conditional update a single {@code UPDATE} statement.
+	 * @param repositories the factory of Spring Data repositories, on a transaction-bound
+	 * (shared) entity manager
+	 * @return the repository
+	 */
+	static AuthenticatorRepository jpa(JpaRepositoryFactory repositories) {
+		return new JpaAuthenticatorRepository(repositories);
+	}
 
 }

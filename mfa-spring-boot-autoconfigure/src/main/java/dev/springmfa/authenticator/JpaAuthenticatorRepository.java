@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
  * carries the precondition, so the database decides the winner across threads and
  * application instances alike. Every method runs in the caller's transaction.
  */
-public final class JpaAuthenticatorRepository implements AuthenticatorRepository {
+final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 
 	private final Authenticators authenticators;
 
@@ -28,7 +28,7 @@ public final class JpaAuthenticatorRepository implements AuthenticatorRepository
 	 * @param repositories the factory of the Spring Data repositories, on a
 	 * transaction-bound (shared) entity manager
 	 */
-	public JpaAuthenticatorRepository(JpaRepositoryFactory repositories) {
+	JpaAuthenticatorRepository(JpaRepositoryFactory repositories) {
 		Assert.notNull(repositories, "repositories cannot be null");
 		this.authenticators = repositories.getRepository(Authenticators.class);
 		this.recoveryCodes = repositories.getRepository(RecoveryCodes.class);

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
-import dev.springmfa.audit.MfaAuditLogger;
+import dev.springmfa.audit.MfaAuditListener;
 import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaUserStore;
 import dev.springmfa.authentication.MfaVerificationService;
@@ -110,8 +110,8 @@ class MfaCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MfaAuditLogger mfaAuditLogger() {
-		return new MfaAuditLogger();
+	MfaAuditListener mfaAuditListener() {
+		return MfaAuditListener.logging();
 	}
 
 	@Bean

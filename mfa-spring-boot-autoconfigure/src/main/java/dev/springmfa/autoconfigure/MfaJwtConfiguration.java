@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
-import dev.springmfa.jwt.JpaRefreshTokenRepository;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtSigningKeys;
 import dev.springmfa.jwt.JwtTokenService;
@@ -67,8 +66,8 @@ class MfaJwtConfiguration {
 	@ConditionalOnMissingBean
 	RefreshTokenRepository mfaRefreshTokenRepository(EntityManagerFactory entityManagerFactory,
 			ListableBeanFactory beanFactory) {
-		return new JpaRefreshTokenRepository(
-				MfaPersistenceConfigurations.repositoryFactory(entityManagerFactory, beanFactory));
+		return RefreshTokenRepository
+			.jpa(MfaPersistenceConfigurations.repositoryFactory(entityManagerFactory, beanFactory));
 	}
 
 	@Bean

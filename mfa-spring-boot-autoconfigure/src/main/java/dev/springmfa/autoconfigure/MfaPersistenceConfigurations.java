@@ -5,9 +5,7 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManagerFactory;
 
 import dev.springmfa.authenticator.AuthenticatorRepository;
-import dev.springmfa.authenticator.JpaAuthenticatorRepository;
 import dev.springmfa.token.EphemeralTokenRepository;
-import dev.springmfa.token.JpaEphemeralTokenRepository;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -64,14 +62,14 @@ final class MfaPersistenceConfigurations {
 		@ConditionalOnMissingBean
 		AuthenticatorRepository mfaAuthenticatorRepository(EntityManagerFactory entityManagerFactory,
 				ListableBeanFactory beanFactory) {
-			return new JpaAuthenticatorRepository(repositoryFactory(entityManagerFactory, beanFactory));
+			return AuthenticatorRepository.jpa(repositoryFactory(entityManagerFactory, beanFactory));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		EphemeralTokenRepository mfaEphemeralTokenRepository(EntityManagerFactory entityManagerFactory,
 				ListableBeanFactory beanFactory) {
-			return new JpaEphemeralTokenRepository(repositoryFactory(entityManagerFactory, beanFactory));
+			return EphemeralTokenRepository.jpa(repositoryFactory(entityManagerFactory, beanFactory));
 		}
 
 		@Bean

@@ -12,7 +12,7 @@ import org.springframework.util.Assert;
  * A {@link RefreshTokenRepository} on a Spring Data JPA repository. Every method runs in
  * the caller's transaction.
  */
-public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
+final class JpaRefreshTokenRepository implements RefreshTokenRepository {
 
 	private final RefreshTokenRecords records;
 
@@ -21,7 +21,7 @@ public final class JpaRefreshTokenRepository implements RefreshTokenRepository {
 	 * @param repositories the factory of the Spring Data repositories, on a
 	 * transaction-bound (shared) entity manager
 	 */
-	public JpaRefreshTokenRepository(JpaRepositoryFactory repositories) {
+	JpaRefreshTokenRepository(JpaRepositoryFactory repositories) {
 		Assert.notNull(repositories, "repositories cannot be null");
 		this.records = repositories.getRepository(RefreshTokenRecords.class);
 	}

@@ -14,7 +14,7 @@ import org.springframework.util.Assert;
  * conditional update, so exactly one of any number of concurrent spends wins. Every
  * method runs in the caller's transaction.
  */
-public final class JpaEphemeralTokenRepository implements EphemeralTokenRepository {
+final class JpaEphemeralTokenRepository implements EphemeralTokenRepository {
 
 	private final TokenUses tokenUses;
 
@@ -23,7 +23,7 @@ public final class JpaEphemeralTokenRepository implements EphemeralTokenReposito
 	 * @param repositories the factory of the Spring Data repositories, on a
 	 * transaction-bound (shared) entity manager
 	 */
-	public JpaEphemeralTokenRepository(JpaRepositoryFactory repositories) {
+	JpaEphemeralTokenRepository(JpaRepositoryFactory repositories) {
 		Assert.notNull(repositories, "repositories cannot be null");
 		this.tokenUses = repositories.getRepository(TokenUses.class);
 	}

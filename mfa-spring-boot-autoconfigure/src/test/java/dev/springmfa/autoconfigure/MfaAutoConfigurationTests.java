@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
-import dev.springmfa.audit.MfaAuditLogger;
+import dev.springmfa.audit.MfaAuditListener;
 import dev.springmfa.authenticator.LockoutPolicy;
 import dev.springmfa.authenticator.SecondFactorVerifier;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
@@ -156,7 +156,7 @@ class MfaAutoConfigurationTests {
 	@ParameterizedTest
 	@ValueSource(classes = { SecretEncryptor.class, TotpGenerator.class, TotpSecretGenerator.class,
 			RecoveryCodeGenerator.class, LockoutPolicy.class, MfaTokenService.class, ActivationTokenService.class,
-			PasswordFingerprints.class, MfaUserIdResolver.class, MfaAuditEventPublisher.class, MfaAuditLogger.class,
+			PasswordFingerprints.class, MfaUserIdResolver.class, MfaAuditEventPublisher.class, MfaAuditListener.class,
 			SecondFactorVerifier.class, TotpEnrollmentService.class, TotpAuthenticatorService.class,
 			TotpSupportDeskService.class, MfaChallengeService.class, MfaVerificationService.class,
 			AuthenticatorRepository.class, EphemeralTokenRepository.class, MfaSchemaMigration.class, MfaJsonHttp.class,
