@@ -1,7 +1,5 @@
 package dev.springmfa.authentication;
 
-import dev.springmfa.MfaAuthenticationException;
-import dev.springmfa.MfaException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
@@ -27,12 +25,7 @@ public class MfaCodeAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		MfaCodeAuthenticationToken request = (MfaCodeAuthenticationToken) authentication;
-		try {
-			return this.verificationService.verify(request.getEphemeralToken(), request.getCredentials());
-		}
-		catch (MfaException ex) {
-			throw new MfaAuthenticationException(ex);
-		}
+		return this.verificationService.verify(request.getEphemeralToken(), request.getCredentials());
 	}
 
 	@Override

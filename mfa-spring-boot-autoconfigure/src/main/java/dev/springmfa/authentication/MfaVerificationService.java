@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaTokenException;
+import dev.springmfa.TooManyMfaAttemptsException;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.authenticator.Authenticator;
@@ -19,6 +20,7 @@ import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.token.PasswordFingerprints;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -84,21 +86,22 @@ public class MfaVerificationService {
 	 * @param ephemeralToken the token of the password step
 	 * @param code a TOTP code or an unused recovery code
 	 * @return the complete authentication, with its factors
-	 * @throws MfaException when the token or the code is refused, or while locked
+	 * @throws AuthenticationException when the token or the code is refused, or while
+	 * locked
 	 */
 	public Authentication verify(String ephemeralToken, String code) {
 		EphemeralToken token = this.tokens.parseEphemeralToken(ephemeralToken);
 		UserDetails user = this.fingerprints.loadCurrentUser(token.username(), token.passwordFingerprint());
 		Authenticator authenticator = this.transactions
 			.execute((status) -> this.authenticators.findByUserId(token.userId()))
-			.orElseThrow(MfaException::invalidToken);
+			.orElseThrow(InvalidMfaTokenException::new);
 		this.verifier.checkNotLocked(authenticator);
 		Instant now = this.clock.instant();
 		Optional<String> factor = this.transactions.execute((status) -> {
 			// The token row stays locked until commit: concurrent attempts with it wait,
 			// then find it spent. A wrong code rolls the spend back.
 			if (!this.tokenUses.spend(token.id(), now, this.maxAttemptsPerToken)) {
-				throw MfaException.invalidToken();
+				throw new InvalidMfaTokenException();
 			}
 			Optional<String> proven = this.verifier.verifyAndSpend(authenticator, code, true);
 			if (proven.isEmpty()) {
@@ -118,14 +121,15 @@ public class MfaVerificationService {
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
 	}
 
-	private MfaException recordFailure(EphemeralToken token, Authenticator authenticator) {
+	private AuthenticationException recordFailure(EphemeralToken token, Authenticator authenticator) {
 		this.events.publish(MfaAuditEventType.VERIFY_FAILED, token.userId());
 		// Token first, then authenticator: the same lock order as a successful attempt.
 		Integer tokenFailures = this.transactions
 			.execute((status) -> this.tokenUses.incrementFailedAttempts(token.id()));
-		MfaException failure = this.verifier.recordFailure(authenticator);
-		if (tokenFailures != null && tokenFailures >= this.maxAttemptsPerToken && failure.getRetryAfter() == null) {
-			return MfaException.locked(Duration.ofSeconds(1));
+		AuthenticationException failure = this.verifier.recordFailure(authenticator);
+		if (tokenFailures != null && tokenFailures >= this.maxAttemptsPerToken
+				&& !(failure instanceof TooManyMfaAttemptsException)) {
+			return new TooManyMfaAttemptsException(Duration.ofSeconds(1));
 		}
 		return failure;
 	}

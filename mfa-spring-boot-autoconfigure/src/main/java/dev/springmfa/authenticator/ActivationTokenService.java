@@ -12,7 +12,7 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.crypto.EncryptedValue;
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.crypto.SecretEncryptor;
@@ -91,21 +91,21 @@ public final class ActivationTokenService {
 	 * @param token the compact token
 	 * @param userId the user who confirms the activation
 	 * @return the raw TOTP secret
-	 * @throws MfaException {@code invalid_token} if the token is invalid, expired, of
-	 * another kind or issued to another user
+	 * @throws InvalidMfaTokenException if the token is invalid, expired, of another kind
+	 * or issued to another user
 	 */
 	public byte[] parseActivationToken(String token, String userId) {
 		Claims claims = parse(token);
 		String secret = claims.get(SECRET, String.class);
 		String keyId = claims.get(SECRET_KEY_ID, String.class);
 		if (!userId.equals(claims.getSubject()) || secret == null || keyId == null) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 		try {
 			return this.encryptor.decrypt(EncryptedValue.of(keyId, secret), activationContext(userId));
 		}
 		catch (RuntimeException ex) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 	}
 
@@ -120,7 +120,7 @@ public final class ActivationTokenService {
 				.getPayload();
 		}
 		catch (JwtException | IllegalArgumentException ex) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 	}
 

@@ -10,13 +10,15 @@ import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaCodeException;
 import dev.springmfa.MfaFactors;
+import dev.springmfa.TooManyMfaAttemptsException;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
 import dev.springmfa.totp.TotpGenerator;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
 
@@ -71,12 +73,12 @@ public class SecondFactorVerifier {
 	/**
 	 * Refuse at once when the authenticator is locked.
 	 * @param authenticator the authenticator
-	 * @throws MfaException {@code too_many_attempts} while locked
+	 * @throws TooManyMfaAttemptsException while locked
 	 */
 	public void checkNotLocked(Authenticator authenticator) {
 		Optional<Duration> remaining = remainingLock(authenticator, this.clock.instant());
 		if (remaining.isPresent()) {
-			throw MfaException.locked(remaining.get());
+			throw new TooManyMfaAttemptsException(remaining.get());
 		}
 	}
 
@@ -157,7 +159,7 @@ public class SecondFactorVerifier {
 	 * @return the exception to answer with: {@code invalid_code}, or
 	 * {@code too_many_attempts} when this failure locked the second factor
 	 */
-	public MfaException recordFailure(Authenticator authenticator) {
+	public AuthenticationException recordFailure(Authenticator authenticator) {
 		Long id = authenticator.getId();
 		Assert.state(id != null, "authenticator is not persisted");
 		Optional<Duration> lock = this.transactions.execute((status) -> {
@@ -170,9 +172,9 @@ public class SecondFactorVerifier {
 		});
 		if (lock != null && lock.isPresent()) {
 			this.events.publish(MfaAuditEventType.LOCKED_OUT, authenticator.getUserId());
-			return MfaException.locked(lock.get());
+			return new TooManyMfaAttemptsException(lock.get());
 		}
-		return MfaException.invalidCode();
+		return new InvalidMfaCodeException();
 	}
 
 	static String secretContext(String userId) {

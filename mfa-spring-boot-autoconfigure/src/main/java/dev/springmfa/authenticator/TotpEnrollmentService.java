@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
+import dev.springmfa.InvalidMfaCodeException;
 import dev.springmfa.MfaException;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
@@ -131,7 +132,7 @@ public class TotpEnrollmentService {
 		Instant now = this.clock.instant();
 		OptionalLong step = this.totp.verify(secret, code.strip(), now);
 		if (step.isEmpty()) {
-			throw MfaException.invalidCode();
+			throw new InvalidMfaCodeException();
 		}
 		EncryptedValue encrypted = this.encryptor.encrypt(secret, SecondFactorVerifier.secretContext(userId));
 		IssuedRecoveryCodes codes = IssuedRecoveryCodes.generate(this.recoveryCodes, this.settings.recoveryCodeCount(),

@@ -16,8 +16,9 @@ import dev.springmfa.web.HttpSessionRegistry;
 import dev.springmfa.web.MfaCurrentUser;
 import dev.springmfa.web.MfaExceptionHandler;
 import dev.springmfa.web.MfaFallbackController;
-import dev.springmfa.web.MfaJsonHttp;
+import dev.springmfa.web.MfaHttpMessages;
 import dev.springmfa.web.MfaLoginUpgrade;
+import dev.springmfa.web.MfaProblemResponder;
 import dev.springmfa.web.MfaSessions;
 import dev.springmfa.web.MfaStatusController;
 import dev.springmfa.web.TotpController;
@@ -46,8 +47,15 @@ class MfaWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MfaJsonHttp mfaJsonHttp(ObjectProvider<JsonMapper> jsonMapper, Validator validator, MfaEndpoints endpoints) {
-		return new MfaJsonHttp(jsonMapper.getIfAvailable(JsonMapper::new), validator, endpoints.maxRequestSize());
+	MfaHttpMessages mfaHttpMessages(ObjectProvider<JsonMapper> jsonMapper, Validator validator,
+			MfaEndpoints endpoints) {
+		return new MfaHttpMessages(jsonMapper.getIfAvailable(JsonMapper::new), validator, endpoints.maxRequestSize());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MfaProblemResponder mfaProblemResponder(MfaHttpMessages messages) {
+		return new MfaProblemResponder(messages);
 	}
 
 	@Bean
@@ -95,8 +103,8 @@ class MfaWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MfaExceptionHandler mfaExceptionHandler() {
-		return new MfaExceptionHandler();
+	MfaExceptionHandler mfaExceptionHandler(MfaProblemResponder problems) {
+		return new MfaExceptionHandler(problems);
 	}
 
 	@Bean

@@ -3,7 +3,8 @@ package dev.springmfa.autoconfigure;
 import dev.springmfa.config.MfaConfigurer;
 import dev.springmfa.config.MfaEndpoints;
 import dev.springmfa.web.MfaAuthenticationHandlers;
-import dev.springmfa.web.MfaJsonHttp;
+import dev.springmfa.web.MfaHttpMessages;
+import dev.springmfa.web.MfaProblemResponder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,13 +28,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @AutoConfiguration(after = MfaAutoConfiguration.class, before = ServletWebSecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty("mfa.enabled")
-@ConditionalOnBean(MfaJsonHttp.class)
+@ConditionalOnBean(MfaHttpMessages.class)
 @ConditionalOnDefaultWebSecurity
 public final class MfaWebSecurityAutoConfiguration {
 
 	@Bean
-	SecurityFilterChain mfaSecurityFilterChain(HttpSecurity http, MfaJsonHttp json, MfaEndpoints endpoints) {
-		MfaAuthenticationHandlers handlers = new MfaAuthenticationHandlers(json);
+	SecurityFilterChain mfaSecurityFilterChain(HttpSecurity http, MfaHttpMessages messages,
+			MfaProblemResponder problems, MfaEndpoints endpoints) {
+		MfaAuthenticationHandlers handlers = new MfaAuthenticationHandlers(messages, problems);
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));

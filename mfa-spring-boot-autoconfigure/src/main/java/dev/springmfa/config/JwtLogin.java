@@ -10,9 +10,10 @@ import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.web.MfaBearerTokenAuthenticationConverter;
 import dev.springmfa.web.MfaCsrfTokenFilter;
-import dev.springmfa.web.MfaJsonHttp;
+import dev.springmfa.web.MfaHttpMessages;
 import dev.springmfa.web.MfaJwtAuthenticationHandlers;
 import dev.springmfa.web.MfaJwtLogoutHandler;
+import dev.springmfa.web.MfaProblemResponder;
 import dev.springmfa.web.MfaTokenRefreshFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.ProviderManager;
@@ -40,15 +41,16 @@ final class JwtLogin implements LoginCompletion {
 
 	private final JwtTokenService tokens;
 
-	private final MfaJsonHttp json;
+	private final MfaHttpMessages messages;
 
 	private final MfaJwtAuthenticationHandlers handlers;
 
-	JwtLogin(JwtLoginService loginService, JwtTokenService tokens, MfaJsonHttp json) {
+	JwtLogin(JwtLoginService loginService, JwtTokenService tokens, MfaHttpMessages messages,
+			MfaProblemResponder problems) {
 		this.loginService = loginService;
 		this.tokens = tokens;
-		this.json = json;
-		this.handlers = new MfaJwtAuthenticationHandlers(json, loginService);
+		this.messages = messages;
+		this.handlers = new MfaJwtAuthenticationHandlers(messages, problems, loginService);
 	}
 
 	@Override
@@ -68,7 +70,7 @@ final class JwtLogin implements LoginCompletion {
 		}
 		LogoutConfigurer<HttpSecurity> logout = http.getConfigurer(LogoutConfigurer.class);
 		if (logout != null) {
-			logout.addLogoutHandler(new MfaJwtLogoutHandler(this.loginService, this.json));
+			logout.addLogoutHandler(new MfaJwtLogoutHandler(this.loginService, this.messages));
 		}
 	}
 
@@ -84,13 +86,13 @@ final class JwtLogin implements LoginCompletion {
 
 	@Override
 	public List<Filter> afterCsrf(HttpSecurity http, MfaUrls urls) {
-		return List.of(new MfaCsrfTokenFilter(MfaUrls.get(urls.csrfToken()), this.json, true, false));
+		return List.of(new MfaCsrfTokenFilter(MfaUrls.get(urls.csrfToken()), this.messages, true, false));
 	}
 
 	@Override
 	public List<Filter> logins(MfaUrls urls, SecurityContextHolderStrategy securityContextHolderStrategy) {
 		MfaTokenRefreshFilter refresh = new MfaTokenRefreshFilter(MfaUrls.post(urls.tokenRefresh()), this.loginService,
-				this.json, this.handlers);
+				this.messages, this.handlers);
 		AuthenticationFilter bearer = new AuthenticationFilter(
 				new ProviderManager(new AccessTokenAuthenticationProvider(this.tokens)),
 				new MfaBearerTokenAuthenticationConverter());

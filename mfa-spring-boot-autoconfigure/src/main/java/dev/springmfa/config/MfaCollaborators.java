@@ -11,7 +11,8 @@ import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaVerificationService;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.authorization.MfaEnrollment;
-import dev.springmfa.web.MfaJsonHttp;
+import dev.springmfa.web.MfaHttpMessages;
+import dev.springmfa.web.MfaProblemResponder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -24,7 +25,8 @@ import org.springframework.util.Assert;
  * them: each the one set on it, else the application context's unique bean of its type,
  * else a default where there is one.
  *
- * @param json reads and writes the JSON
+ * @param messages reads and writes the JSON
+ * @param problems writes the problem documents
  * @param enrollment tells whether a user must have the second factor
  * @param challengeService decides whether a password login needs a second factor
  * @param verificationService completes a login with a code
@@ -34,10 +36,10 @@ import org.springframework.util.Assert;
  * @param eventPublisher publishes the success or failure of the second step
  * @param detailsSource the request details of each login
  */
-record MfaCollaborators(MfaJsonHttp json, MfaEnrollment enrollment, MfaChallengeService challengeService,
-		MfaVerificationService verificationService, TotpAuthenticatorService authenticators,
-		MfaUserIdResolver userIdResolver, Clock clock, AuthenticationEventPublisher eventPublisher,
-		AuthenticationDetailsSource<HttpServletRequest, ?> detailsSource) {
+record MfaCollaborators(MfaHttpMessages messages, MfaProblemResponder problems, MfaEnrollment enrollment,
+		MfaChallengeService challengeService, MfaVerificationService verificationService,
+		TotpAuthenticatorService authenticators, MfaUserIdResolver userIdResolver, Clock clock,
+		AuthenticationEventPublisher eventPublisher, AuthenticationDetailsSource<HttpServletRequest, ?> detailsSource) {
 
 	/**
 	 * Resolve the collaborators, each the value set on {@link MfaConfigurer}, else the
@@ -54,7 +56,8 @@ record MfaCollaborators(MfaJsonHttp json, MfaEnrollment enrollment, MfaChallenge
 			@Nullable AuthenticationDetailsSource<HttpServletRequest, ?> detailsSource) {
 		AuthenticationEventPublisher events = resolve(context, eventPublisher, AuthenticationEventPublisher.class,
 				() -> new DefaultAuthenticationEventPublisher(context));
-		return new MfaCollaborators(resolve(context, null, MfaJsonHttp.class, null),
+		return new MfaCollaborators(resolve(context, null, MfaHttpMessages.class, null),
+				resolve(context, null, MfaProblemResponder.class, null),
 				resolve(context, null, MfaEnrollment.class, null),
 				resolve(context, challengeService, MfaChallengeService.class, null),
 				resolve(context, verificationService, MfaVerificationService.class, null),

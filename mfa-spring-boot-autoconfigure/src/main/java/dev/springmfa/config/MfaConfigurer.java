@@ -223,8 +223,9 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 				this.verificationService, this.authenticationEventPublisher, this.authenticationDetailsSource);
 		LoginCompletion completion = endpoints.stateless()
 				? new JwtLogin(MfaCollaborators.resolve(context, this.jwtLoginService, JwtLoginService.class, null),
-						MfaCollaborators.resolve(context, null, JwtTokenService.class, null), collaborators.json())
-				: new SessionLogin(collaborators.json(),
+						MfaCollaborators.resolve(context, null, JwtTokenService.class, null), collaborators.messages(),
+						collaborators.problems())
+				: new SessionLogin(collaborators.messages(), collaborators.problems(),
 						MfaCollaborators.resolve(context, null, MfaSessions.class, null), this.spaCsrf);
 		this.filters = new MfaFilters(urls, completion, collaborators, endpoints.maxRequestSize());
 		this.filters.init(http);

@@ -86,10 +86,11 @@ final class MfaFilters {
 		RequestMatcher endpoints = this.urls.endpoints();
 		MfaAuthenticationHandlers handlers = this.completion.handlers();
 		http.addFilterBefore(
-				postProcessor
-					.postProcess(new MfaRequestSizeFilter(endpoints, this.collaborators.json(), this.maxRequestSize)),
+				postProcessor.postProcess(
+						new MfaRequestSizeFilter(endpoints, this.collaborators.problems(), this.maxRequestSize)),
 				CsrfFilter.class);
-		http.addFilterBefore(postProcessor.postProcess(new MfaCsrfFailureFilter(endpoints, handlers)),
+		http.addFilterBefore(
+				postProcessor.postProcess(new MfaCsrfFailureFilter(endpoints, this.collaborators.problems())),
 				CsrfFilter.class);
 		for (Filter filter : this.completion.afterCsrf(http, this.urls)) {
 			http.addFilterAfter(postProcessor.postProcess(filter), CsrfFilter.class);
@@ -126,7 +127,7 @@ final class MfaFilters {
 	// events like any login of the chain.
 	private MfaLoginFilter login(HttpSecurity http) {
 		MfaLoginFilter login = new MfaLoginFilter(MfaUrls.post(this.urls.login()),
-				this.collaborators.challengeService(), this.collaborators.json());
+				this.collaborators.challengeService(), this.collaborators.messages());
 		login.setAuthenticationManager(http.getSharedObject(AuthenticationManager.class));
 		return login;
 	}
@@ -135,12 +136,14 @@ final class MfaFilters {
 		ProviderManager manager = new ProviderManager(
 				new MfaCodeAuthenticationProvider(this.collaborators.verificationService()));
 		manager.setAuthenticationEventPublisher(this.collaborators.eventPublisher());
-		return new MfaVerificationFilter(MfaUrls.post(this.urls.verification()), manager, this.collaborators.json());
+		return new MfaVerificationFilter(MfaUrls.post(this.urls.verification()), manager,
+				this.collaborators.messages());
 	}
 
 	private MfaStepUpFilter stepUp() {
 		return new MfaStepUpFilter(MfaUrls.post(this.urls.stepUp()), this.collaborators.authenticators(),
-				this.collaborators.userIdResolver(), this.collaborators.json(), this.collaborators.clock());
+				this.collaborators.userIdResolver(), this.collaborators.messages(), this.collaborators.problems(),
+				this.collaborators.clock());
 	}
 
 	// Step-up proves a code without an AuthenticationManager, so it publishes its own

@@ -1,7 +1,7 @@
 package dev.springmfa.config;
 
-import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaAuthenticationException;
+import dev.springmfa.MfaFailure;
+import dev.springmfa.TooManyMfaAttemptsException;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -36,10 +36,10 @@ final class SecondStepEventPublisher implements AuthenticationEventPublisher {
 	}
 
 	private static AuthenticationException asSpringSecurityFailure(AuthenticationException exception) {
-		if (!(exception instanceof MfaAuthenticationException mfa)) {
+		if (!(exception instanceof MfaFailure)) {
 			return exception;
 		}
-		if (mfa.getMfaException().getErrorCode() == MfaErrorCode.TOO_MANY_ATTEMPTS) {
+		if (exception instanceof TooManyMfaAttemptsException) {
 			return new LockedException(message(exception), exception);
 		}
 		return new BadCredentialsException(message(exception), exception);

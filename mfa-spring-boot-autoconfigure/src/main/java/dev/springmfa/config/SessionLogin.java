@@ -8,7 +8,8 @@ import jakarta.servlet.Filter;
 import dev.springmfa.web.MfaAuthenticationHandlers;
 import dev.springmfa.web.MfaCsrfFilter;
 import dev.springmfa.web.MfaCsrfTokenFilter;
-import dev.springmfa.web.MfaJsonHttp;
+import dev.springmfa.web.MfaHttpMessages;
+import dev.springmfa.web.MfaProblemResponder;
 import dev.springmfa.web.MfaSessions;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
@@ -30,7 +31,7 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  */
 final class SessionLogin implements LoginCompletion {
 
-	private final MfaJsonHttp json;
+	private final MfaHttpMessages messages;
 
 	private final MfaSessions sessions;
 
@@ -38,11 +39,11 @@ final class SessionLogin implements LoginCompletion {
 
 	private final MfaAuthenticationHandlers handlers;
 
-	SessionLogin(MfaJsonHttp json, MfaSessions sessions, boolean spaCsrf) {
-		this.json = json;
+	SessionLogin(MfaHttpMessages messages, MfaProblemResponder problems, MfaSessions sessions, boolean spaCsrf) {
+		this.messages = messages;
 		this.sessions = sessions;
 		this.spaCsrf = spaCsrf;
-		this.handlers = new MfaAuthenticationHandlers(json);
+		this.handlers = new MfaAuthenticationHandlers(messages, problems);
 	}
 
 	@Override
@@ -86,7 +87,7 @@ final class SessionLogin implements LoginCompletion {
 		if (http.getConfigurer(CsrfConfigurer.class) == null) {
 			filters.add(new MfaCsrfFilter(urls.endpoints(), new HttpSessionCsrfTokenRepository(), this.handlers));
 		}
-		filters.add(new MfaCsrfTokenFilter(MfaUrls.get(urls.csrfToken()), this.json, false, this.spaCsrf));
+		filters.add(new MfaCsrfTokenFilter(MfaUrls.get(urls.csrfToken()), this.messages, false, this.spaCsrf));
 		return filters;
 	}
 

@@ -3,8 +3,6 @@ package dev.springmfa.jwt;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.springmfa.MfaAuthenticationException;
-import dev.springmfa.MfaException;
 import dev.springmfa.jwt.JwtTokenService.AccessToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -33,13 +31,7 @@ public class AccessTokenAuthenticationProvider implements AuthenticationProvider
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		AccessTokenAuthenticationToken request = (AccessTokenAuthenticationToken) authentication;
-		AccessToken token;
-		try {
-			token = this.tokens.parseAccessToken(request.getToken());
-		}
-		catch (MfaException ex) {
-			throw new MfaAuthenticationException(ex);
-		}
+		AccessToken token = this.tokens.parseAccessToken(request.getToken());
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		token.authorities().forEach((authority) -> authorities.add(new SimpleGrantedAuthority(authority)));
 		authorities.addAll(token.factors());

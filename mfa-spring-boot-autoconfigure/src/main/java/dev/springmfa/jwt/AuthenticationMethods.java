@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.MfaFactors;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -89,7 +89,7 @@ final class AuthenticationMethods {
 	 * @param amr the methods
 	 * @param times the time of each method
 	 * @return the factors with their original times
-	 * @throws MfaException {@code invalid_token} if a method has no time
+	 * @throws InvalidMfaTokenException if a method has no time
 	 */
 	static List<FactorGrantedAuthority> factors(List<?> amr, Map<?, ?> times) {
 		List<FactorGrantedAuthority> factors = new ArrayList<>();
@@ -98,7 +98,7 @@ final class AuthenticationMethods {
 				continue;
 			}
 			if (!(method instanceof String name) || !(times.get(name) instanceof Number time)) {
-				throw MfaException.invalidToken();
+				throw new InvalidMfaTokenException();
 			}
 			factors.add(FactorGrantedAuthority.withAuthority(authority(name))
 				.issuedAt(Instant.ofEpochSecond(time.longValue()))

@@ -11,7 +11,7 @@ import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaTokenException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
@@ -49,14 +49,14 @@ final class JwtClaims {
 	 * @param parser the parser of its kind
 	 * @param token the compact token
 	 * @return the verified token
-	 * @throws MfaException {@code invalid_token} if it does not pass
+	 * @throws InvalidMfaTokenException if it does not pass
 	 */
 	static Jws<Claims> parse(JwtParser parser, String token) {
 		try {
 			return parser.parseSignedClaims(token);
 		}
 		catch (JwtException | IllegalArgumentException ex) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 	}
 
@@ -64,13 +64,13 @@ final class JwtClaims {
 	 * Return the factors of verified claims.
 	 * @param claims the claims
 	 * @return the factors with the time each was proven
-	 * @throws MfaException {@code invalid_token} if the claims have none
+	 * @throws InvalidMfaTokenException if the claims have none
 	 */
 	static List<FactorGrantedAuthority> factors(Claims claims) {
 		List<?> amr = claims.get(AuthenticationMethods.AMR, List.class);
 		Map<?, ?> times = claims.get(AuthenticationMethods.AMR_TIMES, Map.class);
 		if (amr == null || times == null) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 		return AuthenticationMethods.factors(amr, times);
 	}

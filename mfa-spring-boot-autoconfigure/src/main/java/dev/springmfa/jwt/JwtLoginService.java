@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.MfaFactors;
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
@@ -105,8 +105,8 @@ public class JwtLoginService {
 	 * Spend a refresh token for a new pair.
 	 * @param refreshToken the refresh token
 	 * @return the new tokens
-	 * @throws MfaException {@code invalid_token} if the token is invalid, expired, spent
-	 * or revoked, or the user cannot log in any more
+	 * @throws InvalidMfaTokenException if the token is invalid, expired, spent or
+	 * revoked, or the user cannot log in any more
 	 */
 	public TokenPair refresh(String refreshToken) {
 		RefreshToken token = this.refreshTokenService.parseRefreshToken(refreshToken);
@@ -123,7 +123,7 @@ public class JwtLoginService {
 		});
 		if (!rotated) {
 			revokeFamilyIfReused(token);
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
 		authorities.addAll(token.factors());
@@ -146,7 +146,7 @@ public class JwtLoginService {
 		try {
 			token = this.refreshTokenService.parseRefreshToken(refreshToken);
 		}
-		catch (MfaException ex) {
+		catch (InvalidMfaTokenException ex) {
 			return;
 		}
 		revokeAll(token.userId());

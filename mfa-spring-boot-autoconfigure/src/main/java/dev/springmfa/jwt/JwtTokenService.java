@@ -15,7 +15,7 @@ import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaTokenException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.util.Assert;
@@ -101,17 +101,17 @@ public class JwtTokenService {
 	 * Check an access token's signature, algorithm, kind, issuer, audience and expiry.
 	 * @param token the compact token
 	 * @return its claims
-	 * @throws MfaException {@code invalid_token} if it is not a valid access token
+	 * @throws InvalidMfaTokenException if it is not a valid access token
 	 */
 	public AccessToken parseAccessToken(String token) {
 		Jws<Claims> jws = JwtClaims.parse(this.accessTokenParser, token);
 		if (!ACCESS_TOKEN_TYPE.equals(jws.getHeader().getType())) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 		Claims claims = jws.getPayload();
 		List<?> authorities = claims.get(AUTHORITIES, List.class);
 		if (claims.getSubject() == null || authorities == null) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 		return new AccessToken(claims.getSubject(), authorities.stream().map(String::valueOf).toList(),
 				JwtClaims.factors(claims), claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());

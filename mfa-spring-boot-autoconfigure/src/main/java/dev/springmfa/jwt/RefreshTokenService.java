@@ -13,7 +13,7 @@ import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.token.IssuedToken;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.util.Assert;
@@ -101,14 +101,14 @@ public class RefreshTokenService {
 	 * Check a refresh token's signature, algorithm, kind, issuer and expiry.
 	 * @param token the compact token
 	 * @return its claims
-	 * @throws MfaException {@code invalid_token} if it is not a valid refresh token
+	 * @throws InvalidMfaTokenException if it is not a valid refresh token
 	 */
 	public RefreshToken parseRefreshToken(String token) {
 		Claims claims = JwtClaims.parse(this.parser, token).getPayload();
 		String familyId = claims.get(FAMILY, String.class);
 		String userId = claims.get(USER_ID, String.class);
 		if (claims.getId() == null || claims.getSubject() == null || familyId == null || userId == null) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 		return new RefreshToken(claims.getId(), familyId, claims.getSubject(), userId,
 				claims.get(PASSWORD_FINGERPRINT, String.class), JwtClaims.factors(claims),

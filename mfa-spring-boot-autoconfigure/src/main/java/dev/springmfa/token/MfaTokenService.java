@@ -13,7 +13,7 @@ import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.crypto.Hkdf;
 import org.springframework.util.Assert;
 
@@ -90,14 +90,14 @@ public class MfaTokenService {
 	 * {@link EphemeralTokenRepository}'s business.
 	 * @param token the compact token
 	 * @return its claims
-	 * @throws MfaException {@code invalid_token} if it is not a valid ephemeral token
+	 * @throws InvalidMfaTokenException if it is not a valid ephemeral token
 	 */
 	public EphemeralToken parseEphemeralToken(String token) {
 		Claims claims = parse(token);
 		Number authTime = claims.get(AUTH_TIME, Number.class);
 		String userId = claims.get(USER_ID, String.class);
 		if (claims.getId() == null || claims.getSubject() == null || userId == null || authTime == null) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 		return new EphemeralToken(claims.getId(), claims.getSubject(), userId,
 				claims.get(PASSWORD_FINGERPRINT, String.class), Instant.ofEpochSecond(authTime.longValue()),
@@ -115,7 +115,7 @@ public class MfaTokenService {
 				.getPayload();
 		}
 		catch (JwtException | IllegalArgumentException ex) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 	}
 

@@ -10,7 +10,7 @@ import javax.crypto.SecretKey;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.crypto.Hkdf;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -68,8 +68,8 @@ public final class PasswordFingerprints {
 	 * @param username the user of the token
 	 * @param fingerprint the fingerprint in the token, or {@code null} if it has none
 	 * @return the user as now stored
-	 * @throws MfaException {@code invalid_token} if the user is gone, disabled, locked or
-	 * expired, or the password changed
+	 * @throws InvalidMfaTokenException if the user is gone, disabled, locked or expired,
+	 * or the password changed
 	 */
 	public UserDetails loadCurrentUser(String username, @Nullable String fingerprint) {
 		Assert.notNull(username, "username cannot be null");
@@ -78,12 +78,12 @@ public final class PasswordFingerprints {
 			this.userDetailsChecker.check(user);
 			String password = user.getPassword();
 			if (fingerprint != null && (password == null || !matches(fingerprint(password), fingerprint))) {
-				throw MfaException.invalidToken();
+				throw new InvalidMfaTokenException();
 			}
 			return user;
 		}
 		catch (UsernameNotFoundException | AccountStatusException ex) {
-			throw MfaException.invalidToken();
+			throw new InvalidMfaTokenException();
 		}
 	}
 

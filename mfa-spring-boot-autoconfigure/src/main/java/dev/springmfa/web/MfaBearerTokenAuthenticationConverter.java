@@ -3,8 +3,7 @@ package dev.springmfa.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.MfaAuthenticationException;
-import dev.springmfa.MfaException;
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.jwt.AccessTokenAuthenticationToken;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -26,7 +25,7 @@ public class MfaBearerTokenAuthenticationConverter implements AuthenticationConv
 		}
 		String token = header.substring(SCHEME.length()).trim();
 		if (token.isEmpty() || token.length() > 8192) {
-			throw new MfaAuthenticationException(MfaException.invalidToken());
+			throw new InvalidMfaTokenException();
 		}
 		return AccessTokenAuthenticationToken.unauthenticated(token);
 	}

@@ -28,16 +28,16 @@ public class MfaCsrfFailureFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher endpoints;
 
-	private final MfaAuthenticationHandlers handlers;
+	private final MfaProblemResponder problems;
 
 	/**
 	 * Create a new instance.
 	 * @param endpoints matches the MFA endpoints
-	 * @param handlers writes the answer
+	 * @param problems writes the answer
 	 */
-	public MfaCsrfFailureFilter(RequestMatcher endpoints, MfaAuthenticationHandlers handlers) {
+	public MfaCsrfFailureFilter(RequestMatcher endpoints, MfaProblemResponder problems) {
 		this.endpoints = endpoints;
-		this.handlers = handlers;
+		this.problems = problems;
 	}
 
 	@Override
@@ -68,7 +68,7 @@ public class MfaCsrfFailureFilter extends OncePerRequestFilter {
 				if (status != HttpServletResponse.SC_FORBIDDEN || request.getAttribute(CSRF_CHECKED) != null) {
 					return false;
 				}
-				MfaCsrfFailureFilter.this.handlers.handle(request, response,
+				MfaCsrfFailureFilter.this.problems.respondToAccessDenied(response,
 						new CsrfException("The CSRF token is missing or does not match"));
 				return true;
 			}

@@ -23,7 +23,7 @@ public class MfaCsrfTokenFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher requestMatcher;
 
-	private final MfaJsonHttp json;
+	private final MfaHttpMessages messages;
 
 	private final boolean stateless;
 
@@ -32,15 +32,16 @@ public class MfaCsrfTokenFilter extends OncePerRequestFilter {
 	/**
 	 * Create a new instance.
 	 * @param requestMatcher matches the CSRF bootstrap request
-	 * @param json writes the answer
+	 * @param messages writes the answer
 	 * @param stateless whether the MFA endpoints are stateless (jwt mode), where they
 	 * need no token and the answer is always 204
 	 * @param rawToken whether to hand out the token as stored rather than masked: Spring
 	 * Security's SPA setup ({@code csrf.spa()}) accepts only the stored value in a header
 	 */
-	public MfaCsrfTokenFilter(RequestMatcher requestMatcher, MfaJsonHttp json, boolean stateless, boolean rawToken) {
+	public MfaCsrfTokenFilter(RequestMatcher requestMatcher, MfaHttpMessages messages, boolean stateless,
+			boolean rawToken) {
 		this.requestMatcher = requestMatcher;
-		this.json = json;
+		this.messages = messages;
 		this.stateless = stateless;
 		this.rawToken = rawToken;
 	}
@@ -59,26 +60,11 @@ public class MfaCsrfTokenFilter extends OncePerRequestFilter {
 							? stored.get() : masked;
 			// Rendering the token also lets a cookie repository write its cookie.
 			masked.getToken();
-			this.json.write(response, new CsrfTokenResponse(token.getHeaderName(), token.getToken()));
+			this.messages.write(response, new CsrfTokenResponse(token.getHeaderName(), token.getToken()));
 			return;
 		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-	}
-
-	/**
-	 * The answer of the bootstrap request.
-	 *
-	 * @param headerName the header to send the token in
-	 * @param token the token
-	 */
-	record CsrfTokenResponse(String headerName, String token) {
-
-		@Override
-		public String toString() {
-			return "CsrfTokenResponse[headerName=" + this.headerName + "]";
-		}
-
 	}
 
 }

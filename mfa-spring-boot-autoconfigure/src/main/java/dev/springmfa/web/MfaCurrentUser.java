@@ -1,14 +1,20 @@
 package dev.springmfa.web;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
+import dev.springmfa.MfaFactors;
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.authorization.MfaEnrollment;
 import org.springframework.lang.Contract;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
+import org.springframework.security.authorization.RequiredFactor;
+import org.springframework.security.authorization.RequiredFactorError;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -16,6 +22,13 @@ import org.springframework.security.core.Authentication;
  * the application's authorization rules let them through.
  */
 public class MfaCurrentUser {
+
+	// What Spring Security's multi-factor rule decides for a login without the second
+	// factor: either one would do.
+	private static final FactorAuthorizationDecision SECOND_FACTOR_MISSING = new FactorAuthorizationDecision(
+			List.of(RequiredFactorError.createMissing(RequiredFactor.withAuthority(MfaFactors.TOTP_AUTHORITY).build()),
+					RequiredFactorError
+						.createMissing(RequiredFactor.withAuthority(MfaFactors.RECOVERY_CODE_AUTHORITY).build())));
 
 	private final MfaUserIdResolver userIdResolver;
 
@@ -37,18 +50,17 @@ public class MfaCurrentUser {
 	 * Return the user id of an authentication.
 	 * @param authentication the current authentication
 	 * @return the user id
-	 * @throws MfaException {@code unauthenticated} when there is no login,
-	 * {@code mfa_required} when an enrolled user's login lacks the second factor, even
-	 * where the application's rules let the request through
+	 * @throws InsufficientAuthenticationException when there is no login
+	 * @throws AuthorizationDeniedException when an enrolled user's login lacks the second
+	 * factor, even where the application's rules let the request through
 	 */
 	@Contract("null -> fail")
 	public String userId(@Nullable Authentication authentication) {
 		if (!this.trustResolver.isAuthenticated(authentication)) {
-			throw new MfaException(MfaErrorCode.UNAUTHENTICATED, "A complete login is required");
+			throw new InsufficientAuthenticationException("A complete login is required");
 		}
 		if (this.enrollment.lacksSecondFactor(authentication)) {
-			throw new MfaException(MfaErrorCode.MFA_REQUIRED,
-					"This request needs the second factor: confirm the login with a code");
+			throw new AuthorizationDeniedException("The second factor is required", SECOND_FACTOR_MISSING);
 		}
 		return this.userIdResolver.resolve(authentication);
 	}

@@ -1,7 +1,6 @@
 package dev.springmfa.web;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +11,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.authorization.RequiredFactorError;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.util.ThrowableAnalyzer;
@@ -62,24 +60,24 @@ public class MfaEndpointExceptionFilter extends OncePerRequestFilter {
 		catch (IOException | ServletException | RuntimeException ex) {
 			Throwable[] causes = this.throwableAnalyzer.determineCauseChain(ex);
 			boolean answered = !response.isCommitted() && (this.endpoints.matches(request)
-					? answerEndpoint(request, response, causes) : answerRememberMe(response, causes));
+					? answerEndpoint(request, response, causes) : answerRememberMe(request, response, causes));
 			if (!answered) {
 				throw ex;
 			}
 		}
 	}
 
-	private boolean answerRememberMe(HttpServletResponse response, Throwable[] causes) throws IOException {
+	private boolean answerRememberMe(HttpServletRequest request, HttpServletResponse response, Throwable[] causes)
+			throws IOException {
 		if (!this.trustResolver.isRememberMe(this.securityContextHolderStrategy.getContext().getAuthentication())
 				|| !(this.throwableAnalyzer.getFirstThrowableOfType(AccessDeniedException.class,
 						causes) instanceof AccessDeniedException denied)) {
 			return false;
 		}
-		List<RequiredFactorError> secondFactor = MfaAuthenticationHandlers.secondFactorErrors(denied);
-		if (secondFactor.isEmpty()) {
+		if (MfaProblemResponder.secondFactorErrors(denied).isEmpty()) {
 			return false;
 		}
-		this.handlers.writeSecondFactorRequired(response, secondFactor);
+		this.handlers.handle(request, response, denied);
 		return true;
 	}
 

@@ -2,23 +2,20 @@ package dev.springmfa.web;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Answers what no MFA endpoint takes under the base path with a problem document: 405
- * with {@code Allow} for a known endpoint and another method, 404 otherwise. Every
- * mapping of the application and the starter is more specific, and wins.
+ * Refuses what no MFA endpoint takes under the base path, for the
+ * {@link MfaExceptionHandler} to answer with a problem document: 405 with {@code Allow}
+ * for a known endpoint and another method, 404 otherwise. Every mapping of the
+ * application and the starter is more specific, and wins.
  */
 @RestController
 public class MfaFallbackController {
@@ -43,21 +40,19 @@ public class MfaFallbackController {
 	/**
 	 * Refuse a request that no endpoint takes.
 	 * @param request the request
-	 * @return the problem response
+	 * @throws NoResourceFoundException for a path that no endpoint serves
+	 * @throws HttpRequestMethodNotSupportedException for an endpoint that does not take
+	 * the method
 	 */
 	@RequestMapping("/**")
-	public ResponseEntity<ProblemDetail> refuse(HttpServletRequest request) {
+	void refuse(HttpServletRequest request) throws NoResourceFoundException, HttpRequestMethodNotSupportedException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Set<HttpMethod> allowed = ENDPOINTS.get(path.substring(Math.min(path.length(), this.basePath.length())));
 		if (allowed == null || !path.startsWith(this.basePath)) {
-			return MfaProblemDetails
-				.toResponse(new MfaException(MfaErrorCode.NOT_FOUND, "No MFA endpoint is at this path"));
+			throw new NoResourceFoundException(HttpMethod.valueOf(request.getMethod()), request.getRequestURI(), path);
 		}
-		return ResponseEntity.status(405)
-			.header(HttpHeaders.ALLOW,
-					allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", ")))
-			.body(MfaProblemDetails.of(MfaErrorCode.METHOD_NOT_ALLOWED, 405,
-					"This endpoint does not take " + request.getMethod()));
+		throw new HttpRequestMethodNotSupportedException(request.getMethod(),
+				allowed.stream().map(HttpMethod::name).toList());
 	}
 
 }

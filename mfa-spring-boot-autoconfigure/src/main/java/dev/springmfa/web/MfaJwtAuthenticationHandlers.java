@@ -1,8 +1,6 @@
 package dev.springmfa.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,28 +21,27 @@ public class MfaJwtAuthenticationHandlers extends MfaAuthenticationHandlers {
 
 	private final JwtLoginService loginService;
 
-	private final MfaJsonHttp json;
+	private final MfaHttpMessages messages;
 
 	/**
 	 * Create a new instance.
-	 * @param json writes the JSON
+	 * @param messages writes the answer of a completed login
+	 * @param problems writes the refusals
 	 * @param loginService issues the tokens
 	 */
-	public MfaJwtAuthenticationHandlers(MfaJsonHttp json, JwtLoginService loginService) {
-		super(json);
+	public MfaJwtAuthenticationHandlers(MfaHttpMessages messages, MfaProblemResponder problems,
+			JwtLoginService loginService) {
+		super(messages, problems);
 		Assert.notNull(loginService, "loginService cannot be null");
-		this.json = json;
+		this.messages = messages;
 		this.loginService = loginService;
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("mfaRequired", false);
-		body.put("username", authentication.getName());
-		body.putAll(tokenBody(this.loginService.login(authentication)));
-		writeTokens(response, body);
+		TokenResponse tokens = TokenResponse.of(this.loginService.login(authentication));
+		this.messages.write(response, LoginResponse.complete(authentication.getName(), tokens));
 	}
 
 	/**
@@ -74,22 +71,9 @@ public class MfaJwtAuthenticationHandlers extends MfaAuthenticationHandlers {
 	 * @throws IOException if the answer cannot be written
 	 */
 	void writeRefreshed(HttpServletResponse response, TokenPair tokens) throws IOException {
-		writeTokens(response, tokenBody(tokens));
-	}
-
-	private void writeTokens(HttpServletResponse response, Map<String, Object> body) throws IOException {
-		// RFC 6749 5.1: token responses must not be cached.
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		this.json.write(response, body);
-	}
-
-	static Map<String, Object> tokenBody(TokenPair tokens) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("accessToken", tokens.accessToken());
-		body.put("refreshToken", tokens.refreshToken());
-		body.put("tokenType", "Bearer");
-		body.put("expiresIn", tokens.expiresIn().toSeconds());
-		return body;
+		// RFC 6749 §5.1: token responses must not be cached; no answer of the messages
+		// is.
+		this.messages.write(response, TokenResponse.of(tokens));
 	}
 
 }

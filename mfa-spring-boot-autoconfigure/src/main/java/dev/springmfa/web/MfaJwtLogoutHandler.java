@@ -4,9 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.MfaException;
 import dev.springmfa.jwt.JwtLoginService;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.util.Assert;
 
@@ -19,17 +19,17 @@ public class MfaJwtLogoutHandler implements LogoutHandler {
 
 	private final JwtLoginService loginService;
 
-	private final MfaJsonHttp json;
+	private final MfaHttpMessages messages;
 
 	/**
 	 * Create a new instance.
 	 * @param loginService revokes the tokens
-	 * @param json reads the JSON
+	 * @param messages reads the JSON
 	 */
-	public MfaJwtLogoutHandler(JwtLoginService loginService, MfaJsonHttp json) {
+	public MfaJwtLogoutHandler(JwtLoginService loginService, MfaHttpMessages messages) {
 		Assert.notNull(loginService, "loginService cannot be null");
 		this.loginService = loginService;
-		this.json = json;
+		this.messages = messages;
 	}
 
 	@Override
@@ -39,9 +39,9 @@ public class MfaJwtLogoutHandler implements LogoutHandler {
 			return;
 		}
 		try {
-			this.loginService.logout(this.json.read(request, MfaRequests.Refresh.class).refreshToken());
+			this.loginService.logout(this.messages.read(request, MfaRequests.Refresh.class).refreshToken());
 		}
-		catch (MfaException ex) {
+		catch (AuthenticationException ex) {
 			// Nothing to revoke.
 		}
 	}

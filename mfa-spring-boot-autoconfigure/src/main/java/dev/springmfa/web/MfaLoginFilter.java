@@ -1,15 +1,12 @@
 package dev.springmfa.web;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.MfaAuthenticationException;
-import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
 import dev.springmfa.authentication.MfaChallenge;
 import dev.springmfa.authentication.MfaChallengeService;
@@ -31,26 +28,27 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 
 	private final MfaChallengeService challengeService;
 
-	private final MfaJsonHttp json;
+	private final MfaHttpMessages messages;
 
 	/**
 	 * Create a new instance.
 	 * @param requestMatcher matches the login request
 	 * @param challengeService decides whether a second factor is needed
-	 * @param json reads and writes the JSON
+	 * @param messages reads and writes the JSON
 	 */
-	public MfaLoginFilter(RequestMatcher requestMatcher, MfaChallengeService challengeService, MfaJsonHttp json) {
+	public MfaLoginFilter(RequestMatcher requestMatcher, MfaChallengeService challengeService,
+			MfaHttpMessages messages) {
 		super(requestMatcher);
 		Assert.notNull(challengeService, "challengeService cannot be null");
-		Assert.notNull(json, "json cannot be null");
+		Assert.notNull(messages, "messages cannot be null");
 		this.challengeService = challengeService;
-		this.json = json;
+		this.messages = messages;
 	}
 
 	@Override
 	public @Nullable Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		MfaRequests.Login login = readOrThrow(request);
+		MfaRequests.Login login = this.messages.read(request, MfaRequests.Login.class);
 		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken
 			.unauthenticated(login.username(), login.password());
 		token.setDetails(this.authenticationDetailsSource.buildDetails(request));
@@ -60,8 +58,7 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 		if (challenge.isPresent()) {
 			// Nothing is authenticated yet: no security context is saved, no session
 			// made.
-			this.json.write(response, Map.of("mfaRequired", true, "ephemeralToken", challenge.get().ephemeralToken(),
-					"methods", challenge.get().methods(), "expiresIn", challenge.get().expiresIn().toSeconds()));
+			this.messages.write(response, ChallengeResponse.of(challenge.get()));
 			return null;
 		}
 		// Complete without a second factor: say so, so that authorization need not ask
@@ -84,15 +81,6 @@ public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 			.authorities((authorities) -> authorities
 				.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)))
 			.build();
-	}
-
-	private MfaRequests.Login readOrThrow(HttpServletRequest request) {
-		try {
-			return this.json.read(request, MfaRequests.Login.class);
-		}
-		catch (MfaException ex) {
-			throw new MfaAuthenticationException(ex);
-		}
 	}
 
 }

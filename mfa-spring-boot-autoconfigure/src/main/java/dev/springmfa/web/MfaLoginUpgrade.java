@@ -1,8 +1,6 @@
 package dev.springmfa.web;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,20 +55,19 @@ public class MfaLoginUpgrade {
 	 * @param current the current login
 	 * @param request the request
 	 * @param response the response
-	 * @return the members to add to the answer: a token pair in jwt mode, else none
+	 * @return the new token pair in jwt mode, else {@code null}
 	 */
-	public Map<String, Object> totpActivated(Authentication current, HttpServletRequest request,
-			HttpServletResponse response) {
+	@Nullable TokenResponse totpActivated(Authentication current, HttpServletRequest request, HttpServletResponse response) {
 		Authentication upgraded = MfaFactors.withSecondFactor(current, MfaFactors.TOTP_AUTHORITY, this.clock.instant());
 		this.sessions.endOtherSessions(current.getName(), request);
 		if (this.jwtLoginService != null) {
-			return MfaJwtAuthenticationHandlers.tokenBody(this.jwtLoginService.login(upgraded));
+			return TokenResponse.of(this.jwtLoginService.login(upgraded));
 		}
 		SecurityContext context = this.securityContextHolderStrategy.createEmptyContext();
 		context.setAuthentication(upgraded);
 		this.securityContextHolderStrategy.setContext(context);
 		this.securityContextRepository.saveContext(context, request, response);
-		return new LinkedHashMap<>();
+		return null;
 	}
 
 }

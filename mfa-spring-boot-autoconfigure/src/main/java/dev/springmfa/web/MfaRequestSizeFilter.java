@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,19 +21,19 @@ public class MfaRequestSizeFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher requestMatcher;
 
-	private final MfaJsonHttp json;
+	private final MfaProblemResponder problems;
 
 	private final long maxBodySize;
 
 	/**
 	 * Create a new instance.
 	 * @param requestMatcher matches the MFA endpoints
-	 * @param json writes the problem document
+	 * @param problems writes the problem document
 	 * @param maxBodySize the limit in bytes
 	 */
-	public MfaRequestSizeFilter(RequestMatcher requestMatcher, MfaJsonHttp json, long maxBodySize) {
+	public MfaRequestSizeFilter(RequestMatcher requestMatcher, MfaProblemResponder problems, long maxBodySize) {
 		this.requestMatcher = requestMatcher;
-		this.json = json;
+		this.problems = problems;
 		this.maxBodySize = maxBodySize;
 	}
 
@@ -47,11 +45,21 @@ public class MfaRequestSizeFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (request.getContentLengthLong() > this.maxBodySize) {
-			this.json.writeProblem(response,
-					new MfaException(MfaErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large"), 413);
+			this.problems.respond(response, MfaRequestException.tooLarge());
 			return;
 		}
-		chain.doFilter(new BoundedRequest(request, this.maxBodySize), response);
+		chain.doFilter(bounded(request, this.maxBodySize), response);
+	}
+
+	/**
+	 * Return a request whose body fails with a {@link PayloadTooLargeException} once it
+	 * is read past a limit.
+	 * @param request the request
+	 * @param limit the limit in bytes
+	 * @return the bounded request
+	 */
+	static HttpServletRequest bounded(HttpServletRequest request, long limit) {
+		return new BoundedRequest(request, limit);
 	}
 
 	private static final class BoundedRequest extends HttpServletRequestWrapper {

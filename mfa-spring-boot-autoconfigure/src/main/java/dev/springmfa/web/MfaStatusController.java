@@ -1,8 +1,6 @@
 package dev.springmfa.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -44,15 +42,10 @@ public class MfaStatusController {
 	 * @return the status
 	 */
 	@GetMapping("/status")
-	public Map<String, @Nullable Object> status(@Nullable Authentication authentication) {
+	StatusResponse status(@Nullable Authentication authentication) {
 		MfaStatus status = this.service.status(this.currentUser.userId(authentication));
-		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		body.put("enabled", status.enabled());
-		body.put("methods", status.enabled() ? MfaChallenge.METHODS : List.of());
-		body.put("recoveryCodesRemaining", status.recoveryCodesRemaining());
-		body.put("enabledAt", status.enabledAt());
-		body.put("lastUsedAt", status.lastUsedAt());
-		return body;
+		return new StatusResponse(status.enabled(), status.enabled() ? MfaChallenge.METHODS : List.of(),
+				status.recoveryCodesRemaining(), status.enabledAt(), status.lastUsedAt());
 	}
 
 	/**
@@ -61,9 +54,8 @@ public class MfaStatusController {
 	 * @return the codes
 	 */
 	@GetMapping("/recovery-codes")
-	public Map<String, Object> recoveryCodes(@Nullable Authentication authentication) {
-		List<String> codes = this.service.recoveryCodes(this.currentUser.userId(authentication));
-		return Map.of("codes", codes, "remaining", codes.size());
+	RecoveryCodesResponse recoveryCodes(@Nullable Authentication authentication) {
+		return RecoveryCodesResponse.of(this.service.recoveryCodes(this.currentUser.userId(authentication)));
 	}
 
 	/**
@@ -73,11 +65,10 @@ public class MfaStatusController {
 	 * @return the new codes
 	 */
 	@PostMapping("/recovery-codes/regenerate")
-	public Map<String, Object> regenerate(@Nullable Authentication authentication,
+	RecoveryCodesResponse regenerate(@Nullable Authentication authentication,
 			@Valid @RequestBody MfaRequests.Code request) {
-		List<String> codes = this.service.regenerateRecoveryCodes(this.currentUser.userId(authentication),
-				request.code());
-		return Map.of("codes", codes, "remaining", codes.size());
+		return RecoveryCodesResponse
+			.of(this.service.regenerateRecoveryCodes(this.currentUser.userId(authentication), request.code()));
 	}
 
 }

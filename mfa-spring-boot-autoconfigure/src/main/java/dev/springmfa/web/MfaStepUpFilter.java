@@ -1,18 +1,20 @@
 package dev.springmfa.web;
 
+import java.io.IOException;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.springmfa.MfaAuthenticationException;
-import dev.springmfa.MfaErrorCode;
+import org.jspecify.annotations.Nullable;
+
 import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,7 +35,9 @@ public class MfaStepUpFilter extends AbstractAuthenticationProcessingFilter {
 
 	private final MfaUserIdResolver userIdResolver;
 
-	private final MfaJsonHttp json;
+	private final MfaHttpMessages messages;
+
+	private final MfaProblemResponder problems;
 
 	private final Clock clock;
 
@@ -47,16 +51,19 @@ public class MfaStepUpFilter extends AbstractAuthenticationProcessingFilter {
 	 * @param requestMatcher matches the step-up request
 	 * @param authenticators checks the code
 	 * @param userIdResolver resolves the user id of the current login
-	 * @param json reads the JSON
+	 * @param messages reads the JSON
+	 * @param problems answers a user without MFA
 	 * @param clock the clock
 	 */
 	public MfaStepUpFilter(RequestMatcher requestMatcher, TotpAuthenticatorService authenticators,
-			MfaUserIdResolver userIdResolver, MfaJsonHttp json, Clock clock) {
+			MfaUserIdResolver userIdResolver, MfaHttpMessages messages, MfaProblemResponder problems, Clock clock) {
 		super(requestMatcher);
 		Assert.notNull(authenticators, "authenticators cannot be null");
+		Assert.notNull(problems, "problems cannot be null");
 		this.authenticators = authenticators;
 		this.userIdResolver = userIdResolver;
-		this.json = json;
+		this.messages = messages;
+		this.problems = problems;
 		this.clock = clock;
 		// The current login is the credential here; there is nothing to hand a manager.
 		setAuthenticationManager((authentication) -> {
@@ -71,19 +78,24 @@ public class MfaStepUpFilter extends AbstractAuthenticationProcessingFilter {
 	}
 
 	@Override
-	public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response) {
+	public @Nullable Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		Authentication current = this.securityContextHolderStrategy.getContext().getAuthentication();
+		if (!this.trustResolver.isAuthenticated(current)) {
+			throw new InsufficientAuthenticationException("Step-up needs a login");
+		}
+		MfaRequests.Code body = this.messages.read(request, MfaRequests.Code.class);
+		String factor;
 		try {
-			if (!this.trustResolver.isAuthenticated(current)) {
-				throw new MfaException(MfaErrorCode.UNAUTHENTICATED, "Step-up needs a login");
-			}
-			MfaRequests.Code body = this.json.read(request, MfaRequests.Code.class);
-			String factor = this.authenticators.stepUp(this.userIdResolver.resolve(current), body.code());
-			return MfaFactors.withSecondFactor(current, factor, this.clock.instant());
+			factor = this.authenticators.stepUp(this.userIdResolver.resolve(current), body.code());
 		}
 		catch (MfaException ex) {
-			throw new MfaAuthenticationException(ex);
+			// MFA is off for this user: a conflict with their settings, not a failed
+			// login, so it is answered as the controllers answer it and the login stands.
+			this.problems.respond(response, ex);
+			return null;
 		}
+		return MfaFactors.withSecondFactor(current, factor, this.clock.instant());
 	}
 
 }

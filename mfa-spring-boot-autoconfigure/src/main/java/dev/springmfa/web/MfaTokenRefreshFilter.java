@@ -7,9 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.springmfa.MfaException;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.TokenPair;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,7 +24,7 @@ public class MfaTokenRefreshFilter extends OncePerRequestFilter {
 
 	private final JwtLoginService loginService;
 
-	private final MfaJsonHttp json;
+	private final MfaHttpMessages messages;
 
 	private final MfaJwtAuthenticationHandlers handlers;
 
@@ -32,16 +32,16 @@ public class MfaTokenRefreshFilter extends OncePerRequestFilter {
 	 * Create a new instance.
 	 * @param requestMatcher matches the refresh request
 	 * @param loginService spends the refresh token
-	 * @param json reads and writes the JSON
-	 * @param handlers writes the new tokens
+	 * @param messages reads the JSON
+	 * @param handlers writes the new tokens or the refusal
 	 */
-	public MfaTokenRefreshFilter(RequestMatcher requestMatcher, JwtLoginService loginService, MfaJsonHttp json,
+	public MfaTokenRefreshFilter(RequestMatcher requestMatcher, JwtLoginService loginService, MfaHttpMessages messages,
 			MfaJwtAuthenticationHandlers handlers) {
 		Assert.notNull(requestMatcher, "requestMatcher cannot be null");
 		Assert.notNull(loginService, "loginService cannot be null");
 		this.requestMatcher = requestMatcher;
 		this.loginService = loginService;
-		this.json = json;
+		this.messages = messages;
 		this.handlers = handlers;
 	}
 
@@ -54,11 +54,11 @@ public class MfaTokenRefreshFilter extends OncePerRequestFilter {
 		}
 		TokenPair tokens;
 		try {
-			MfaRequests.Refresh refresh = this.json.read(request, MfaRequests.Refresh.class);
+			MfaRequests.Refresh refresh = this.messages.read(request, MfaRequests.Refresh.class);
 			tokens = this.loginService.refresh(refresh.refreshToken());
 		}
-		catch (MfaException ex) {
-			this.json.writeProblem(response, ex, MfaJsonHttp.loginStatus(ex));
+		catch (AuthenticationException ex) {
+			this.handlers.onAuthenticationFailure(request, response, ex);
 			return;
 		}
 		this.handlers.writeRefreshed(response, tokens);

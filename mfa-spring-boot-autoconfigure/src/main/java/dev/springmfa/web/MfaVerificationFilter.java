@@ -1,7 +1,5 @@
 package dev.springmfa.web;
 
-import dev.springmfa.MfaAuthenticationException;
-import dev.springmfa.MfaException;
 import dev.springmfa.authentication.MfaCodeAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
@@ -17,22 +15,16 @@ public class MfaVerificationFilter extends AbstractAuthenticationProcessingFilte
 	 * Create a new instance.
 	 * @param requestMatcher matches the verify request
 	 * @param authenticationManager authenticates {@link MfaCodeAuthenticationToken}s
-	 * @param json reads the JSON
+	 * @param messages reads the JSON
 	 */
 	public MfaVerificationFilter(RequestMatcher requestMatcher, AuthenticationManager authenticationManager,
-			MfaJsonHttp json) {
+			MfaHttpMessages messages) {
 		super(requestMatcher, authenticationManager);
 		setAuthenticationConverter((request) -> {
-			try {
-				MfaRequests.Verify verify = json.read(request, MfaRequests.Verify.class);
-				MfaCodeAuthenticationToken token = new MfaCodeAuthenticationToken(verify.ephemeralToken(),
-						verify.code());
-				token.setDetails(this.authenticationDetailsSource.buildDetails(request));
-				return token;
-			}
-			catch (MfaException ex) {
-				throw new MfaAuthenticationException(ex);
-			}
+			MfaRequests.Verify verify = messages.read(request, MfaRequests.Verify.class);
+			MfaCodeAuthenticationToken token = new MfaCodeAuthenticationToken(verify.ephemeralToken(), verify.code());
+			token.setDetails(this.authenticationDetailsSource.buildDetails(request));
+			return token;
 		});
 	}
 

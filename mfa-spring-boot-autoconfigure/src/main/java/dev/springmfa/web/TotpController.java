@@ -1,8 +1,6 @@
 package dev.springmfa.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.authenticator.TotpEnrollmentService;
-import dev.springmfa.authenticator.TotpEnrollmentService.TotpActivation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,9 +54,9 @@ public class TotpController {
 	 * @return the secret, its URI and QR code, and the activation token
 	 */
 	@GetMapping("/activate")
-	public TotpActivation beginActivation(@Nullable Authentication authentication) {
+	EnrollmentResponse beginActivation(@Nullable Authentication authentication) {
 		String userId = this.currentUser.userId(authentication);
-		return this.enrollment.beginActivation(userId, authentication.getName());
+		return EnrollmentResponse.of(this.enrollment.beginActivation(userId, authentication.getName()));
 	}
 
 	/**
@@ -72,16 +69,13 @@ public class TotpController {
 	 * @return the recovery codes, shown once
 	 */
 	@PostMapping("/activate")
-	public Map<String, Object> confirmActivation(@Nullable Authentication authentication,
+	ActivationResponse confirmActivation(@Nullable Authentication authentication,
 			@Valid @RequestBody MfaRequests.Activate body, HttpServletRequest request, HttpServletResponse response) {
 		String userId = this.currentUser.userId(authentication);
 		List<String> codes = this.enrollment.confirmActivation(userId, body.activationToken(), body.code());
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("enabled", true);
-		answer.put("recoveryCodes", codes);
-		answer.putAll(this.loginUpgrade.totpActivated(authentication, request, response));
+		TokenResponse tokens = this.loginUpgrade.totpActivated(authentication, request, response);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		return answer;
+		return new ActivationResponse(true, codes, tokens);
 	}
 
 	/**
@@ -91,10 +85,10 @@ public class TotpController {
 	 * @return the new state
 	 */
 	@PostMapping("/deactivate")
-	public Map<String, Object> deactivate(@Nullable Authentication authentication,
+	DeactivationResponse deactivate(@Nullable Authentication authentication,
 			@Valid @RequestBody MfaRequests.Code request) {
 		this.service.deactivate(this.currentUser.userId(authentication), request.code());
-		return Map.of("enabled", false);
+		return new DeactivationResponse(false);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
+import dev.springmfa.TooManyMfaAttemptsException;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.authentication.Race.Result;
 import org.springframework.security.core.Authentication;
@@ -41,7 +41,7 @@ abstract class AbstractLockoutTests extends AbstractMfaDatabaseTests {
 		// The 5th and the 10th counted failures lock, the others are plain wrong codes.
 		assertThat(errorCodes.stream().filter(MfaErrorCode.INVALID_CODE::equals).count())
 			.isEqualTo(counted - counted / 5);
-		assertThatExceptionOfType(MfaException.class)
+		assertThatExceptionOfType(TooManyMfaAttemptsException.class)
 			.isThrownBy(() -> this.verificationService.verify(ephemeralToken(user), unusedTotpCode(user)))
 			.satisfies((ex) -> {
 				assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.TOO_MANY_ATTEMPTS);

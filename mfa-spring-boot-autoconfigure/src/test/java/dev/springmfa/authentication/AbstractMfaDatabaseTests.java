@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
+import dev.springmfa.MfaFailure;
 import dev.springmfa.audit.RecordingAuditListener;
 import dev.springmfa.authentication.Race.Result;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
@@ -124,8 +124,8 @@ abstract class AbstractMfaDatabaseTests {
 			.map(Result::failure)
 			.toList();
 		// A SQL error, a deadlock or any other exception is a bug, not a lost race.
-		assertThat(failures).allSatisfy((failure) -> assertThat(failure).isInstanceOf(MfaException.class));
-		return failures.stream().map((failure) -> ((MfaException) failure).getErrorCode()).toList();
+		assertThat(failures).allSatisfy((failure) -> assertThat(failure).isInstanceOf(MfaFailure.class));
+		return failures.stream().map((failure) -> ((MfaFailure) failure).getErrorCode()).toList();
 	}
 
 	static <T> List<T> winners(List<Result<T>> results) {

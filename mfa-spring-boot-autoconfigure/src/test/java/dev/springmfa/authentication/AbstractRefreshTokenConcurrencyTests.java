@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.authentication.Race.Result;
 import dev.springmfa.jwt.JwtLoginService;
@@ -117,7 +117,7 @@ abstract class AbstractRefreshTokenConcurrencyTests extends AbstractMfaDatabaseT
 					rotations++;
 				}
 			}
-			catch (MfaException ex) {
+			catch (InvalidMfaTokenException ex) {
 				// Revoked under the thief's feet.
 			}
 			return rotations;
@@ -150,7 +150,7 @@ abstract class AbstractRefreshTokenConcurrencyTests extends AbstractMfaDatabaseT
 		try {
 			call.run();
 		}
-		catch (MfaException ex) {
+		catch (InvalidMfaTokenException ex) {
 			assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.INVALID_TOKEN);
 			return;
 		}

@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.token.MfaTokenService;
 
@@ -61,7 +61,7 @@ class ActivationTokenServiceTests {
 	}
 
 	private static void assertInvalidToken(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-		assertThatExceptionOfType(MfaException.class).isThrownBy(call)
+		assertThatExceptionOfType(InvalidMfaTokenException.class).isThrownBy(call)
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.INVALID_TOKEN));
 	}
 

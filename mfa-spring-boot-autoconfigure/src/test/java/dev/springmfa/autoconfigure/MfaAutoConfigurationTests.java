@@ -33,7 +33,7 @@ import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.totp.TotpSecretGenerator;
 import dev.springmfa.web.MfaCurrentUser;
 import dev.springmfa.web.MfaExceptionHandler;
-import dev.springmfa.web.MfaJsonHttp;
+import dev.springmfa.web.MfaHttpMessages;
 import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaVerificationService;
 import dev.springmfa.authenticator.ActivationTokenService;
@@ -46,6 +46,7 @@ import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.token.PasswordFingerprints;
 import dev.springmfa.totp.TotpAlgorithm;
 import dev.springmfa.totp.TotpGenerator;
+import dev.springmfa.web.MfaProblemResponder;
 import dev.springmfa.web.MfaStatusController;
 import dev.springmfa.web.TotpController;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -159,8 +160,9 @@ class MfaAutoConfigurationTests {
 			PasswordFingerprints.class, MfaUserIdResolver.class, MfaAuditEventPublisher.class, MfaAuditListener.class,
 			SecondFactorVerifier.class, TotpEnrollmentService.class, TotpAuthenticatorService.class,
 			TotpSupportDeskService.class, MfaChallengeService.class, MfaVerificationService.class,
-			AuthenticatorRepository.class, EphemeralTokenRepository.class, MfaSchemaMigration.class, MfaJsonHttp.class,
-			MfaCurrentUser.class, TotpController.class, MfaStatusController.class, MfaExceptionHandler.class })
+			AuthenticatorRepository.class, EphemeralTokenRepository.class, MfaSchemaMigration.class,
+			MfaHttpMessages.class, MfaProblemResponder.class, MfaCurrentUser.class, TotpController.class,
+			MfaStatusController.class, MfaExceptionHandler.class })
 	<T> void backsOffWhenUserDefinesBean(Class<T> type) {
 		T custom = mock(type);
 		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)

@@ -5,9 +5,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springmfa.InvalidMfaCodeException;
 import dev.springmfa.MfaErrorCode;
+import dev.springmfa.TooManyMfaAttemptsException;
 import dev.springmfa.apps.SteppingClock;
-import dev.springmfa.MfaAuthenticationException;
 import dev.springmfa.config.ChainClient.Response;
 import dev.springmfa.totp.Base32;
 import dev.springmfa.totp.TotpGenerator;
@@ -81,7 +82,7 @@ class MfaConfigurerEventsTests {
 			assertThat(alice.verify(alice.login(), "000000").status()).isEqualTo(401);
 			AuthenticationFailureBadCredentialsEvent failure = events(context)
 				.single(AuthenticationFailureBadCredentialsEvent.class);
-			assertThat(failure.getException()).hasCauseInstanceOf(MfaAuthenticationException.class);
+			assertThat(failure.getException()).hasCauseInstanceOf(InvalidMfaCodeException.class);
 			assertThat(failure.getAuthentication().getDetails()).isInstanceOf(WebAuthenticationDetails.class);
 		});
 	}
@@ -94,9 +95,8 @@ class MfaConfigurerEventsTests {
 			alice.verify(ephemeralToken, "000000");
 			assertThat(alice.verify(ephemeralToken, alice.nextCode()).field("code")).isEqualTo("too_many_attempts");
 			AuthenticationFailureLockedEvent locked = events(context).last(AuthenticationFailureLockedEvent.class);
-			assertThat(locked.getException().getCause()).isInstanceOfSatisfying(MfaAuthenticationException.class,
-					(refusal) -> assertThat(refusal.getMfaException().getErrorCode())
-						.isEqualTo(MfaErrorCode.TOO_MANY_ATTEMPTS));
+			assertThat(locked.getException().getCause()).isInstanceOfSatisfying(TooManyMfaAttemptsException.class,
+					(refusal) -> assertThat(refusal.getErrorCode()).isEqualTo(MfaErrorCode.TOO_MANY_ATTEMPTS));
 		});
 	}
 

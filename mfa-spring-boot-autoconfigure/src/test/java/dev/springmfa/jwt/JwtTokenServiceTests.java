@@ -18,8 +18,8 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.Test;
 
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.crypto.KeyIds;
@@ -237,7 +237,7 @@ class JwtTokenServiceTests {
 	}
 
 	private static void assertInvalidToken(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-		assertThatExceptionOfType(MfaException.class).isThrownBy(call)
+		assertThatExceptionOfType(InvalidMfaTokenException.class).isThrownBy(call)
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.INVALID_TOKEN));
 	}
 

@@ -11,8 +11,8 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.Test;
 
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
 import dev.springmfa.MfaFactors;
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.token.IssuedToken;
@@ -101,7 +101,7 @@ class RefreshTokenServiceTests {
 	}
 
 	private static void assertInvalidToken(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-		assertThatExceptionOfType(MfaException.class).isThrownBy(call)
+		assertThatExceptionOfType(InvalidMfaTokenException.class).isThrownBy(call)
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.INVALID_TOKEN));
 	}
 

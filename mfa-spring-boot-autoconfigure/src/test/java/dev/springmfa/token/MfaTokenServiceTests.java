@@ -14,8 +14,8 @@ import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
 import org.junit.jupiter.api.Test;
 
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
 import dev.springmfa.authenticator.ActivationTokenService;
 import dev.springmfa.crypto.SecretEncryptor;
 
@@ -82,7 +82,7 @@ class MfaTokenServiceTests {
 	}
 
 	private static void assertInvalidToken(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-		assertThatExceptionOfType(MfaException.class).isThrownBy(call)
+		assertThatExceptionOfType(InvalidMfaTokenException.class).isThrownBy(call)
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.INVALID_TOKEN));
 	}
 

@@ -7,8 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.MfaErrorCode;
-import dev.springmfa.MfaException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -172,7 +172,7 @@ class PasswordFingerprintsTests {
 	}
 
 	private static void assertInvalidToken(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-		assertThatExceptionOfType(MfaException.class).isThrownBy(call)
+		assertThatExceptionOfType(InvalidMfaTokenException.class).isThrownBy(call)
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(MfaErrorCode.INVALID_TOKEN));
 	}
 

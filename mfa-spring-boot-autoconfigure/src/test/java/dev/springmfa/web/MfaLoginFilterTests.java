@@ -67,9 +67,11 @@ class MfaLoginFilterTests {
 	}
 
 	private MfaLoginFilter filter(AuthenticationManager manager) {
-		MfaJsonHttp json = new MfaJsonHttp(JsonMapper.builder().build(), this.validation.getValidator(), 16_384);
+		MfaHttpMessages messages = new MfaHttpMessages(JsonMapper.builder().build(), this.validation.getValidator(),
+				16_384);
 		MfaLoginFilter filter = new MfaLoginFilter(
-				PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/auth/login"), this.challengeService, json);
+				PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/auth/login"), this.challengeService,
+				messages);
 		filter.setAuthenticationManager(manager);
 		filter.setAuthenticationSuccessHandler((request, response, authentication) -> this.completed = authentication);
 		filter.afterPropertiesSet();
