@@ -40,6 +40,7 @@ import dev.springmfa.MfaFactors;
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.jwt.JwtSigningKeys;
 import dev.springmfa.jwt.JwtTokenService;
+import dev.springmfa.token.JacksonJwtDeserializer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -136,7 +137,7 @@ public class AccessTokenBenchmark {
 	 */
 	@Benchmark
 	public Jws<Claims> parseWithParserBuiltPerCall() {
-		JwtParserBuilder builder = Jwts.parser();
+		JwtParserBuilder builder = Jwts.parser().json(new JacksonJwtDeserializer());
 		if (this.verificationKey instanceof SecretKey secretKey) {
 			builder.verifyWith(secretKey);
 		}

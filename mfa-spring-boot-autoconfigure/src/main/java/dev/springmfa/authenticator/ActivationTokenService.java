@@ -16,6 +16,8 @@ import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.crypto.EncryptedValue;
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.crypto.SecretEncryptor;
+import dev.springmfa.token.JacksonJwtDeserializer;
+import dev.springmfa.token.JacksonJwtSerializer;
 import org.springframework.util.Assert;
 
 /**
@@ -75,6 +77,7 @@ public final class ActivationTokenService {
 		Instant now = this.clock.instant();
 		EncryptedValue encrypted = this.encryptor.encrypt(secret, activationContext(userId));
 		return Jwts.builder()
+			.json(new JacksonJwtSerializer())
 			.id(UUID.randomUUID().toString())
 			.subject(userId)
 			.claim(PURPOSE, ACTIVATION)
@@ -112,6 +115,7 @@ public final class ActivationTokenService {
 	private Claims parse(String token) {
 		try {
 			return Jwts.parser()
+				.json(new JacksonJwtDeserializer())
 				.verifyWith(this.signingKey)
 				.clock(() -> Date.from(this.clock.instant()))
 				.require(PURPOSE, ACTIVATION)

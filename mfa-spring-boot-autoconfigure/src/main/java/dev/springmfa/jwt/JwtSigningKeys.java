@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.crypto.KeyIds;
+import dev.springmfa.token.JacksonJwtDeserializer;
+import dev.springmfa.token.JacksonJwtSerializer;
 import org.springframework.util.Assert;
 
 /**
@@ -76,7 +78,7 @@ public final class JwtSigningKeys {
 	}
 
 	/**
-	 * Sign a token.
+	 * Sign a token, its JSON written with Jackson 3.
 	 * @param builder the token
 	 * @return the builder
 	 */
@@ -84,12 +86,12 @@ public final class JwtSigningKeys {
 		if (this.keyId != null) {
 			builder.header().keyId(this.keyId);
 		}
-		return builder.signWith(this.signingKey, this.algorithm);
+		return builder.json(new JacksonJwtSerializer()).signWith(this.signingKey, this.algorithm);
 	}
 
 	/**
 	 * Verify tokens with this key, and accept this algorithm only: {@code none}, another
-	 * algorithm or another key fails the parse.
+	 * algorithm or another key fails the parse. Their JSON is read with Jackson 3.
 	 * @param parser the parser
 	 * @return the parser
 	 */
@@ -100,7 +102,7 @@ public final class JwtSigningKeys {
 		else {
 			parser.verifyWith((PublicKey) this.verificationKey);
 		}
-		return parser.sig().clear().add(this.algorithm).and();
+		return parser.json(new JacksonJwtDeserializer()).sig().clear().add(this.algorithm).and();
 	}
 
 	/**

@@ -72,6 +72,7 @@ public class MfaTokenService {
 		EphemeralToken token = new EphemeralToken(UUID.randomUUID().toString(), username, userId, passwordFingerprint,
 				now, now.plus(this.ephemeralTokenTtl));
 		String compact = Jwts.builder()
+			.json(new JacksonJwtSerializer())
 			.id(token.id())
 			.subject(username)
 			.claim(PURPOSE, EPHEMERAL)
@@ -107,6 +108,7 @@ public class MfaTokenService {
 	private Claims parse(String token) {
 		try {
 			return Jwts.parser()
+				.json(new JacksonJwtDeserializer())
 				.verifyWith(this.signingKey)
 				.clock(() -> Date.from(this.clock.instant()))
 				.require(PURPOSE, EPHEMERAL)

@@ -24,6 +24,8 @@ import dev.springmfa.MfaFactors;
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.crypto.KeyIds;
 import dev.springmfa.jwt.JwtTokenService.AccessToken;
+import dev.springmfa.token.JacksonJwtDeserializer;
+import dev.springmfa.token.JacksonJwtSerializer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -112,6 +114,7 @@ class JwtTokenServiceTests {
 		String access = service(JwtSigningKeys.keyPair(pair.getPrivate(), pair.getPublic()), clockAt(NOW))
 			.issueAccessToken("alice", AUTHORITIES);
 		String kid = Jwts.parser()
+			.json(new JacksonJwtDeserializer())
 			.verifyWith(pair.getPublic())
 			.clock(() -> Date.from(NOW))
 			.build()
@@ -125,6 +128,7 @@ class JwtTokenServiceTests {
 	void issueAccessTokenWhenHmacKeysThenNoKid() {
 		String access = this.tokens.issueAccessToken("alice", AUTHORITIES);
 		String kid = Jwts.parser()
+			.json(new JacksonJwtDeserializer())
 			.verifyWith(Hkdf.hmacSha256Key(KEY, "access"))
 			.clock(() -> Date.from(NOW))
 			.build()
@@ -145,14 +149,19 @@ class JwtTokenServiceTests {
 		// Same key, same claims, PS256 instead of RS256: a valid signature jjwt accepts
 		// by default.
 		String pss = Jwts.builder()
+			.json(new JacksonJwtSerializer())
 			.header()
 			.type("at+jwt")
 			.and()
 			.claims(claims)
 			.signWith(pair.getPrivate(), Jwts.SIG.PS256)
 			.compact();
-		assertThat(Jwts.parser().verifyWith(pair.getPublic()).clock(() -> Date.from(NOW)).build().parse(pss))
-			.isNotNull();
+		assertThat(Jwts.parser()
+			.json(new JacksonJwtDeserializer())
+			.verifyWith(pair.getPublic())
+			.clock(() -> Date.from(NOW))
+			.build()
+			.parse(pss)).isNotNull();
 		assertInvalidToken(() -> service.parseAccessToken(pss));
 	}
 
@@ -164,6 +173,7 @@ class JwtTokenServiceTests {
 		Claims claims = verifiedClaims(pair.getPublic(), access);
 		byte[] publicKeyAsSecret = pair.getPublic().getEncoded();
 		String confused = Jwts.builder()
+			.json(new JacksonJwtSerializer())
 			.header()
 			.type("at+jwt")
 			.and()
@@ -210,6 +220,7 @@ class JwtTokenServiceTests {
 	// As another service checks a token: with the public key alone.
 	private static Claims verifiedClaims(PublicKey publicKey, String token) {
 		return Jwts.parser()
+			.json(new JacksonJwtDeserializer())
 			.verifyWith(publicKey)
 			.clock(() -> Date.from(NOW))
 			.build()

@@ -16,6 +16,7 @@ import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaFactors;
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.token.IssuedToken;
+import dev.springmfa.token.JacksonJwtDeserializer;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,7 @@ class RefreshTokenServiceTests {
 	void issueRefreshTokenWhenIssuedThenItsAudienceIsTheIssuer() {
 		String compact = this.tokens.issueRefreshToken("family", "alice", "42", null, FACTORS).value();
 		Claims claims = Jwts.parser()
+			.json(new JacksonJwtDeserializer())
 			.verifyWith(Hkdf.hmacSha256Key(KEY, "refresh"))
 			.clock(() -> Date.from(NOW))
 			.build()

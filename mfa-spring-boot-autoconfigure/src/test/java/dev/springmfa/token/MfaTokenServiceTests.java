@@ -69,6 +69,8 @@ class MfaTokenServiceTests {
 	// Well-formed ephemeral claims, for tokens that only the signature should refuse.
 	private static JwtBuilder ephemeralClaims() {
 		return Jwts.builder()
+			.json(new JacksonJwtSerializer())
+			.json(new JacksonJwtSerializer())
 			.id("x")
 			.subject("alice")
 			.claim("pur", "mfa_ephemeral")
