@@ -4,7 +4,13 @@ import java.util.List;
 
 import jakarta.servlet.Filter;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.springmfa.jwt.JwtLoginService;
+import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.web.MfaAuthenticationHandlers;
+import dev.springmfa.web.MfaSessions;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
@@ -18,7 +24,28 @@ import org.springframework.security.web.context.SecurityContextRepository;
 sealed interface LoginCompletion permits SessionLogin, JwtLogin {
 
 	/**
-	 * Return the answers of the MFA endpoints in this mode.
+	 * Return the completion of the login mode, with its collaborators resolved.
+	 * @param context the application context
+	 * @param collaborators the collaborators of both modes
+	 * @param stateless whether the mode is jwt
+	 * @param jwtLoginService the service set on the configurer, if any
+	 * @param spaCsrf whether to switch the chain's CSRF protection to the SPA setup
+	 * @return the completion
+	 */
+	static LoginCompletion of(ApplicationContext context, MfaCollaborators collaborators, boolean stateless,
+			@Nullable JwtLoginService jwtLoginService, boolean spaCsrf) {
+		if (stateless) {
+			return new JwtLogin(MfaCollaborators.resolve(context, jwtLoginService, JwtLoginService.class, null),
+					MfaCollaborators.resolve(context, null, JwtTokenService.class, null), collaborators.messages(),
+					collaborators.problems());
+		}
+		return new SessionLogin(collaborators.messages(), collaborators.problems(),
+				MfaCollaborators.resolve(context, null, MfaSessions.class, null), spaCsrf);
+	}
+
+	/**
+	 * Return the answers of the MFA endpoints in this mode, a completed login's included
+	 * unless the application has its own {@code MfaLoginCompletionHandler}.
 	 * @return the handlers
 	 */
 	MfaAuthenticationHandlers handlers();

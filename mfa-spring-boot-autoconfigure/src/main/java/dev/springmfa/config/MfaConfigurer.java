@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaVerificationService;
 import dev.springmfa.jwt.JwtLoginService;
-import dev.springmfa.jwt.JwtTokenService;
-import dev.springmfa.web.MfaSessions;
+import dev.springmfa.web.MfaLoginCompletionHandler;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -21,26 +20,22 @@ import org.springframework.util.StringUtils;
 
 /**
  * Adds the MFA endpoints to a security filter chain: the password step through the
- * chain's {@link AuthenticationManager}, the code step, step-up, the SPA's CSRF
- * bootstrap, and problem-document answers for the MFA endpoints; and answers a request
- * that lacks the second factor with {@code mfa_required} through Spring Security's
- * missing-authority handling. Everything else of the chain stays as the application made
- * it: its CSRF setup, entry points, access-denied handlers and sessions. In
- * {@code mfa.login.mode=jwt} a completed login answers with an access and a refresh
- * token; the chain then also authenticates {@code Authorization: Bearer} requests, which
- * need no CSRF token.
+ * chain's {@link AuthenticationManager}, the code step, step-up, the SPA's CSRF bootstrap
+ * and problem-document answers; and answers a request that lacks the second factor with
+ * {@code mfa_required}. The rest of the chain (CSRF setup, entry points, access-denied
+ * handlers, sessions) stays as the application made it. In {@code mfa.login.mode=jwt} a
+ * completed login answers with an access and a refresh token, and the chain also
+ * authenticates {@code Authorization: Bearer} requests, which need no CSRF token.
  *
  * <pre class="code">
  * http.with(MfaConfigurer.mfa(), (mfa) -&gt; mfa.loginProcessingUrl("/signin"));
  * </pre>
  *
- * The auto-configuration applies it to every {@link HttpSecurity}; an application that
- * calls {@code with} itself replaces that instance with its own. With MFA off it adds
- * nothing. Each URL is the one set here, else its place under {@code mfa.base-path}; each
- * collaborator the one set here, else the application context's unique bean of its type,
- * else a default where there is one. The code step and step-up publish
- * {@code AuthenticationSuccessEvent}s and {@code AbstractAuthenticationFailureEvent}s, as
- * the password step does through the chain's manager.
+ * The auto-configuration applies it to every {@link HttpSecurity}; one that the
+ * application applies replaces it. With MFA off it adds nothing. Each URL is the one set
+ * here, else its place under {@code mfa.base-path}; each collaborator the one set here,
+ * else the unique bean of its type, else a default. The code step and step-up publish
+ * Spring Security's authentication events, as the password step does.
  */
 public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, HttpSecurity> {
 
@@ -66,13 +61,9 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 
 	private @Nullable AuthenticationDetailsSource<HttpServletRequest, ?> authenticationDetailsSource;
 
-	private @Nullable MfaFilters filters;
+	private @Nullable MfaLoginCompletionHandler loginCompletionHandler;
 
-	/**
-	 * Create a configurer; prefer {@link #mfa()}.
-	 */
-	public MfaConfigurer() {
-	}
+	private @Nullable MfaFilters filters;
 
 	/**
 	 * Return a new configurer.
@@ -209,6 +200,18 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 		return this;
 	}
 
+	/**
+	 * Set what answers a completed login. Defaults to the unique
+	 * {@link MfaLoginCompletionHandler} bean, else the answer of the login mode.
+	 * @param loginCompletionHandler the handler
+	 * @return this configurer
+	 */
+	public MfaConfigurer loginCompletionHandler(MfaLoginCompletionHandler loginCompletionHandler) {
+		Assert.notNull(loginCompletionHandler, "loginCompletionHandler cannot be null");
+		this.loginCompletionHandler = loginCompletionHandler;
+		return this;
+	}
+
 	@Override
 	public void init(HttpSecurity http) {
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
@@ -221,13 +224,11 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 				this.tokenRefreshUrl, this.csrfTokenUrl);
 		MfaCollaborators collaborators = MfaCollaborators.resolve(context, this.challengeService,
 				this.verificationService, this.authenticationEventPublisher, this.authenticationDetailsSource);
-		LoginCompletion completion = endpoints.stateless()
-				? new JwtLogin(MfaCollaborators.resolve(context, this.jwtLoginService, JwtLoginService.class, null),
-						MfaCollaborators.resolve(context, null, JwtTokenService.class, null), collaborators.messages(),
-						collaborators.problems())
-				: new SessionLogin(collaborators.messages(), collaborators.problems(),
-						MfaCollaborators.resolve(context, null, MfaSessions.class, null), this.spaCsrf);
-		this.filters = new MfaFilters(urls, completion, collaborators, endpoints.maxRequestSize());
+		LoginCompletion completion = LoginCompletion.of(context, collaborators, endpoints.stateless(),
+				this.jwtLoginService, this.spaCsrf);
+		MfaLoginCompletionHandler completionHandler = MfaCollaborators.resolve(context, this.loginCompletionHandler,
+				MfaLoginCompletionHandler.class, completion::handlers);
+		this.filters = new MfaFilters(urls, completion, completionHandler, collaborators, endpoints.maxRequestSize());
 		this.filters.init(http);
 	}
 

@@ -11,6 +11,7 @@ import dev.springmfa.authorization.MfaAuthorizationManagers;
 import dev.springmfa.web.MfaAuthenticationHandlers;
 import dev.springmfa.web.MfaCsrfFailureFilter;
 import dev.springmfa.web.MfaEndpointExceptionFilter;
+import dev.springmfa.web.MfaLoginCompletionHandler;
 import dev.springmfa.web.MfaLoginFilter;
 import dev.springmfa.web.MfaRequestSizeFilter;
 import dev.springmfa.web.MfaStepUpFilter;
@@ -49,13 +50,17 @@ final class MfaFilters {
 
 	private final LoginCompletion completion;
 
+	private final MfaLoginCompletionHandler completionHandler;
+
 	private final MfaCollaborators collaborators;
 
 	private final long maxRequestSize;
 
-	MfaFilters(MfaUrls urls, LoginCompletion completion, MfaCollaborators collaborators, long maxRequestSize) {
+	MfaFilters(MfaUrls urls, LoginCompletion completion, MfaLoginCompletionHandler completionHandler,
+			MfaCollaborators collaborators, long maxRequestSize) {
 		this.urls = urls;
 		this.completion = completion;
+		this.completionHandler = completionHandler;
 		this.collaborators = collaborators;
 		this.maxRequestSize = maxRequestSize;
 	}
@@ -101,7 +106,7 @@ final class MfaFilters {
 		MfaVerificationFilter verification = verification();
 		MfaStepUpFilter stepUp = stepUp();
 		for (AbstractAuthenticationProcessingFilter step : List.of(login, verification, stepUp)) {
-			step.setAuthenticationSuccessHandler(handlers);
+			step.setAuthenticationSuccessHandler(this.completionHandler);
 			step.setAuthenticationFailureHandler(handlers);
 			step.setSecurityContextRepository(repository);
 			step.setSessionAuthenticationStrategy(sessionStrategy);
@@ -155,7 +160,7 @@ final class MfaFilters {
 		AuthenticationEventPublisher events = this.collaborators.eventPublisher();
 		stepUp.setAuthenticationSuccessHandler((request, response, authentication) -> {
 			events.publishAuthenticationSuccess(authentication);
-			handlers.onAuthenticationSuccess(request, response, authentication);
+			this.completionHandler.onAuthenticationSuccess(request, response, authentication);
 		});
 		stepUp.setAuthenticationFailureHandler((request, response, exception) -> {
 			Authentication current = repository.loadDeferredContext(request).get().getAuthentication();

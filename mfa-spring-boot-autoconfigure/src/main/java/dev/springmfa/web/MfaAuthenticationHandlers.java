@@ -15,15 +15,15 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.util.Assert;
 
 /**
- * The JSON answers of the security filter chain: a completed login, a refused one, a
- * request that needs a login, one that lacks the second factor, and one that lacks an
- * authority. The refusals are written by the {@link MfaProblemResponder}.
+ * The JSON answers of the security filter chain: a completed login (the default
+ * {@link MfaLoginCompletionHandler} of session mode), a refused one, a request that needs
+ * a login, one that lacks the second factor, and one that lacks an authority. The
+ * refusals are written by the {@link MfaProblemResponder}.
  */
-public class MfaAuthenticationHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler,
+public class MfaAuthenticationHandlers implements MfaLoginCompletionHandler, AuthenticationFailureHandler,
 		AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final MfaHttpMessages messages;

@@ -14,8 +14,9 @@ import org.springframework.util.Assert;
 
 /**
  * The JSON answers of a security filter chain in {@code mfa.login.mode=jwt}: a completed
- * login answers with a token pair, and a refusal of a missing or bad bearer token says so
- * in {@code WWW-Authenticate} (RFC 6750).
+ * login answers with a token pair (the default {@link MfaLoginCompletionHandler} of jwt
+ * mode), and a refusal of a missing or bad bearer token says so in
+ * {@code WWW-Authenticate} (RFC 6750).
  */
 public class MfaJwtAuthenticationHandlers extends MfaAuthenticationHandlers {
 

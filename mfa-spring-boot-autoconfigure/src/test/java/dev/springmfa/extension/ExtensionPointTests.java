@@ -20,10 +20,12 @@ import dev.springmfa.authenticator.AuthenticatorRepository;
 import dev.springmfa.authenticator.LockoutPolicy;
 import dev.springmfa.crypto.EncryptedValue;
 import dev.springmfa.crypto.KeyIds;
+import dev.springmfa.config.MfaConfigurer;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.extension.BrowserClient.Response;
 import dev.springmfa.jwt.RefreshTokenRepository;
 import dev.springmfa.token.EphemeralTokenRepository;
+import dev.springmfa.web.MfaLoginCompletionHandler;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -32,6 +34,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,6 +154,42 @@ class ExtensionPointTests {
 		assertThat(output).contains("event=VERIFY_FAILED user=alice");
 	}
 
+	@Test
+	void loginCompletionHandlerWhenDefinedThenItsAnswerIsWhatTheClientGetsAndTheLoginIsKept() {
+		this.contextRunner.withBean(MfaLoginCompletionHandler.class, () -> answering("bean")).run((context) -> {
+			BrowserClient withoutMfa = new BrowserClient(context);
+			assertThat(withoutMfa.login().field("completedBy")).isEqualTo("bean");
+			byte[] secret = BrowserClient.enrolAlice(context);
+			BrowserClient browser = new BrowserClient(context);
+			Response verified = browser.verify(browser.login().field("ephemeralToken"), browser.code(secret));
+			assertThat(verified.status()).isEqualTo(200);
+			assertThat(verified.field("completedBy")).isEqualTo("bean");
+			assertThat(verified.field("username")).isEqualTo("alice");
+			assertThat(verified.body().has("mfaRequired")).isFalse();
+			Response status = browser.get("/api/auth/mfa/status");
+			assertThat(status.status()).isEqualTo(200);
+			assertThat(status.field("enabled")).isEqualTo("true");
+			Response stepUp = browser.post("/api/auth/mfa/step-up", "{\"code\":\"" + browser.code(secret) + "\"}");
+			assertThat(stepUp.field("completedBy")).isEqualTo("bean");
+		});
+	}
+
+	@Test
+	void loginCompletionHandlerWhenSetOnTheConfigurerThenItIsUsedRatherThanABean() {
+		this.contextRunner.withBean(MfaLoginCompletionHandler.class, () -> answering("bean"))
+			.withUserConfiguration(CompletionHandlerChain.class)
+			.run((context) -> assertThat(new BrowserClient(context).login().field("completedBy"))
+				.isEqualTo("configurer"));
+	}
+
+	private static MfaLoginCompletionHandler answering(String completedBy) {
+		return (request, response, authentication) -> {
+			response.setContentType("application/json");
+			response.getWriter()
+				.write("{\"completedBy\":\"" + completedBy + "\",\"username\":\"" + authentication.getName() + "\"}");
+		};
+	}
+
 	private static String wrongCode(String code) {
 		return ((code.charAt(0) == '0') ? "1" : "0") + code.substring(1);
 	}
@@ -260,6 +300,21 @@ class ExtensionPointTests {
 							throw ex.getTargetException();
 						}
 					}));
+		}
+
+	}
+
+	/**
+	 * An application's chain that sets its completion handler on the configurer.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class CompletionHandlerChain {
+
+		@Bean
+		SecurityFilterChain completionHandlerChain(HttpSecurity http) {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			http.with(MfaConfigurer.mfa(), (mfa) -> mfa.loginCompletionHandler(answering("configurer")));
+			return http.build();
 		}
 
 	}
