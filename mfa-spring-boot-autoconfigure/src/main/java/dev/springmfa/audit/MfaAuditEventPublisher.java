@@ -12,7 +12,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Publishes {@link MfaAuditEvent}s, stamped with the client address and user agent of the
  * current request when there is one.
  */
-public class MfaAuditEventPublisher {
+public final class MfaAuditEventPublisher {
 
 	private final ApplicationEventPublisher publisher;
 

@@ -23,7 +23,7 @@ import org.springframework.util.Assert;
  * Decides, after a successful password check, whether the login needs the second factor,
  * and if so issues the single-use ephemeral token for it.
  */
-public class MfaChallengeService {
+public final class MfaChallengeService {
 
 	private final TotpEnrollmentService enrollments;
 

@@ -9,7 +9,7 @@ import org.springframework.util.Assert;
  * step of the login. It is never a bean, so that it does not take the place of the
  * application's own providers in Spring Security's global configuration.
  */
-public class MfaCodeAuthenticationProvider implements AuthenticationProvider {
+public final class MfaCodeAuthenticationProvider implements AuthenticationProvider {
 
 	private final MfaVerificationService verificationService;
 

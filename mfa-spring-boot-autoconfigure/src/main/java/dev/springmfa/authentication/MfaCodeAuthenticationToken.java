@@ -7,7 +7,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 /**
  * An unauthenticated request to complete a login with an ephemeral token and a code.
  */
-public class MfaCodeAuthenticationToken extends AbstractAuthenticationToken {
+public final class MfaCodeAuthenticationToken extends AbstractAuthenticationToken {
 
 	private final String ephemeralToken;
 

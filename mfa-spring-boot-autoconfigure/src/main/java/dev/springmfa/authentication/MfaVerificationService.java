@@ -34,7 +34,7 @@ import org.springframework.util.Assert;
  * with one token or one code exactly one succeeds. The result carries the password
  * factor, with the time of the first step, and the factor of the code.
  */
-public class MfaVerificationService {
+public final class MfaVerificationService {
 
 	private final MfaTokenService tokens;
 

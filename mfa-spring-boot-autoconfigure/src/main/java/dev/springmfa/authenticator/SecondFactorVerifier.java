@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * Checks a second-factor code, a current TOTP code or an unused recovery code, against a
  * user's authenticator, and counts failures towards the {@link LockoutPolicy}.
  */
-public class SecondFactorVerifier {
+public final class SecondFactorVerifier {
 
 	private final AuthenticatorRepository authenticators;
 

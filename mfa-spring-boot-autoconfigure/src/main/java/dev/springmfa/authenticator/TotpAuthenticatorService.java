@@ -25,7 +25,7 @@ import org.springframework.util.Assert;
  * @see TotpEnrollmentService
  * @see TotpSupportDeskService
  */
-public class TotpAuthenticatorService {
+public final class TotpAuthenticatorService {
 
 	private final AuthenticatorRepository authenticators;
 

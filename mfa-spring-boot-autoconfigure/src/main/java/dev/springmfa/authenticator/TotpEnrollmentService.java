@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * activation token, then stored with the first recovery codes once the user confirms a
  * code from it. Also tells whether a user is enrolled.
  */
-public class TotpEnrollmentService {
+public final class TotpEnrollmentService {
 
 	private static final int QR_CODE_SIZE = 240;
 

@@ -10,7 +10,7 @@ import org.springframework.util.Assert;
  * user's identity by other means: end a lockout of the second factor. The starter maps no
  * endpoint to it; an application calls it from its own administration.
  */
-public class TotpSupportDeskService {
+public final class TotpSupportDeskService {
 
 	private final AuthenticatorRepository authenticators;
 

@@ -4,7 +4,7 @@ package dev.springmfa.autoconfigure;
  * A missing or invalid {@code mfa.*} property, reported at startup by
  * {@link MfaConfigurationFailureAnalyzer}.
  */
-public class MfaConfigurationException extends IllegalStateException {
+final class MfaConfigurationException extends IllegalStateException {
 
 	private final String property;
 
@@ -16,7 +16,7 @@ public class MfaConfigurationException extends IllegalStateException {
 	 * @param reason what is wrong with it
 	 * @param action how to fix it
 	 */
-	public MfaConfigurationException(String property, String reason, String action) {
+	MfaConfigurationException(String property, String reason, String action) {
 		super(property + ": " + reason);
 		this.property = property;
 		this.action = action;
@@ -26,7 +26,7 @@ public class MfaConfigurationException extends IllegalStateException {
 	 * Return the property at fault.
 	 * @return the property name
 	 */
-	public String getProperty() {
+	String getProperty() {
 		return this.property;
 	}
 
@@ -34,7 +34,7 @@ public class MfaConfigurationException extends IllegalStateException {
 	 * Return how to fix the property.
 	 * @return the action
 	 */
-	public String getAction() {
+	String getAction() {
 		return this.action;
 	}
 

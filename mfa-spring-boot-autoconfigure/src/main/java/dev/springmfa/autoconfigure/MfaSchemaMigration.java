@@ -20,7 +20,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * auto-configuration back off. Spring Boot runs it among its other database initializers,
  * after the application's own migrations and before JPA.
  */
-public class MfaSchemaMigration implements InitializingBean {
+final class MfaSchemaMigration implements InitializingBean {
 
 	private static final List<String> TABLES = List.of("mfa_authenticator", "mfa_recovery_code", "mfa_ephemeral_token",
 			"mfa_refresh_token");
@@ -34,7 +34,7 @@ public class MfaSchemaMigration implements InitializingBean {
 	 * @param dataSource the data source
 	 * @param historyTable the schema history table of the MFA migrations
 	 */
-	public MfaSchemaMigration(DataSource dataSource, String historyTable) {
+	MfaSchemaMigration(DataSource dataSource, String historyTable) {
 		this.dataSource = dataSource;
 		this.historyTable = historyTable;
 	}

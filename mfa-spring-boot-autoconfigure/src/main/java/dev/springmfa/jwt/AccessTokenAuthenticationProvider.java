@@ -15,7 +15,7 @@ import org.springframework.util.Assert;
  * authorities, and its factors with the time each was proven, so that Spring Security's
  * multi-factor authorization decides as it would for the session of the same login.
  */
-public class AccessTokenAuthenticationProvider implements AuthenticationProvider {
+public final class AccessTokenAuthenticationProvider implements AuthenticationProvider {
 
 	private final JwtTokenService tokens;
 

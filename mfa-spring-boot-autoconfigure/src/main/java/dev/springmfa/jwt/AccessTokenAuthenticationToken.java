@@ -13,7 +13,7 @@ import org.springframework.util.Assert;
  * A bearer access token: before authentication the compact token, after it the user with
  * the authorities and factors the token carries.
  */
-public class AccessTokenAuthenticationToken extends AbstractAuthenticationToken {
+public final class AccessTokenAuthenticationToken extends AbstractAuthenticationToken {
 
 	private final @Nullable String username;
 

@@ -30,7 +30,7 @@ import org.springframework.util.Assert;
  * login and their times, reloads the user, and is refused once the user is disabled or
  * the password changed.
  */
-public class JwtLoginService {
+public final class JwtLoginService {
 
 	private final JwtTokenService tokens;
 

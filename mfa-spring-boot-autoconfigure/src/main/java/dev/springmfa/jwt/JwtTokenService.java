@@ -29,7 +29,7 @@ import org.springframework.util.Assert;
  *
  * @see RefreshTokenService
  */
-public class JwtTokenService {
+public final class JwtTokenService {
 
 	private static final String ACCESS = "access";
 

@@ -12,7 +12,7 @@ import org.springframework.util.Assert;
  * deactivated, recovery codes regenerated. Logins made before the change cannot be
  * refreshed; in particular a password-only login of a user who has just turned MFA on.
  */
-public class RefreshTokenRevocationListener implements ApplicationListener<MfaAuditEvent> {
+public final class RefreshTokenRevocationListener implements ApplicationListener<MfaAuditEvent> {
 
 	private static final Set<MfaAuditEventType> REVOKING = Set.of(MfaAuditEventType.TOTP_ACTIVATED,
 			MfaAuditEventType.TOTP_DEACTIVATED, MfaAuditEventType.RECOVERY_CODES_REGENERATED);

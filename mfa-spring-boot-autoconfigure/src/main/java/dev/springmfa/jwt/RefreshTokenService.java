@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * verifies as one. Whether a refresh token is spent is the
  * {@link RefreshTokenRepository}'s business.
  */
-public class RefreshTokenService {
+public final class RefreshTokenService {
 
 	private static final String REFRESH = "refresh";
 

@@ -23,7 +23,7 @@ import org.springframework.util.Assert;
  * of another kind signed with the same key is refused. Whether a token is spent is the
  * {@link EphemeralTokenRepository}'s business.
  */
-public class MfaTokenService {
+public final class MfaTokenService {
 
 	static final String PURPOSE = "pur";
 
