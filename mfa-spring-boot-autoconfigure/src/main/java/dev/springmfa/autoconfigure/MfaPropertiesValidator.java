@@ -1,16 +1,12 @@
 package dev.springmfa.autoconfigure;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.io.ApplicationResourceLoader;
 import org.springframework.boot.ssl.pem.PemContent;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
 
@@ -174,7 +169,7 @@ final class MfaPropertiesValidator {
 		}
 		PrivateKey privateKey;
 		try {
-			PemContent pem = PemContent.of(text(privateKeyLocation));
+			PemContent pem = PemContent.of(PemKeys.text(privateKeyLocation, this.resourceLoader));
 			privateKey = (pem != null) ? pem.getPrivateKey() : null;
 		}
 		catch (RuntimeException | IOException ex) {
@@ -188,7 +183,7 @@ final class MfaPropertiesValidator {
 		}
 		PublicKey publicKey;
 		try {
-			publicKey = publicKey(publicKeyLocation, privateKey.getAlgorithm());
+			publicKey = PemKeys.publicKey(publicKeyLocation, privateKey.getAlgorithm(), this.resourceLoader);
 		}
 		catch (RuntimeException | IOException | GeneralSecurityException ex) {
 			rejectSecret("mfa.jwt.public-key", "is not a readable PEM public key",
@@ -204,23 +199,6 @@ final class MfaPropertiesValidator {
 							+ "with mfa.jwt.public-key from the same pair.");
 			return null;
 		}
-	}
-
-	private String text(String value) throws IOException {
-		return PemContent.isPresentInText(value) ? value
-				: this.resourceLoader.getResource(value.trim()).getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private PublicKey publicKey(String value, String algorithm) throws IOException, GeneralSecurityException {
-		String text = text(value);
-		if (text.contains("-----BEGIN CERTIFICATE-----")) {
-			PemContent pem = PemContent.of(text);
-			Assert.state(pem != null, "No certificate");
-			return pem.getCertificates().get(0).getPublicKey();
-		}
-		String base64 = text.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-		return KeyFactory.getInstance(algorithm)
-			.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
 	}
 
 	private static boolean positive(@Nullable Duration duration) {

@@ -23,8 +23,8 @@ import org.springframework.util.Assert;
  * a login, one that lacks the second factor, and one that lacks an authority. The
  * refusals are written by the {@link MfaProblemResponder}.
  */
-public class MfaAuthenticationHandlers implements MfaLoginCompletionHandler, AuthenticationFailureHandler,
-		AuthenticationEntryPoint, AccessDeniedHandler {
+public sealed class MfaAuthenticationHandlers implements MfaLoginCompletionHandler, AuthenticationFailureHandler,
+		AuthenticationEntryPoint, AccessDeniedHandler permits MfaJwtAuthenticationHandlers {
 
 	private final MfaHttpMessages messages;
 

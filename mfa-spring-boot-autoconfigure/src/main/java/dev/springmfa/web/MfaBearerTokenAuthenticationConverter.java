@@ -13,7 +13,7 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * Reads an access token from the {@code Authorization: Bearer} header (RFC 6750). A
  * request without the header is left alone; a malformed header is refused.
  */
-public class MfaBearerTokenAuthenticationConverter implements AuthenticationConverter {
+public final class MfaBearerTokenAuthenticationConverter implements AuthenticationConverter {
 
 	private static final String SCHEME = "bearer ";
 

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code AccessDeniedHandlerImpl}), which would send a bare 403 error page. The CSRF
  * check itself, and a handler the application set, stay the application's.
  */
-public class MfaCsrfFailureFilter extends OncePerRequestFilter {
+public final class MfaCsrfFailureFilter extends OncePerRequestFilter {
 
 	/**
 	 * The request attribute that {@link MfaCsrfTokenFilter}, which comes right after

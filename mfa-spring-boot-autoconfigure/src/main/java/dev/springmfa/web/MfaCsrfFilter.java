@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * so a cross-site form must not reach them. Every other path of the chain is left as the
  * application made it.
  */
-public class MfaCsrfFilter extends OncePerRequestFilter {
+public final class MfaCsrfFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher endpoints;
 

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * repository; rendering the token also lets a cookie repository write its cookie. In jwt
  * mode the MFA endpoints need no token and the answer is 204.
  */
-public class MfaCsrfTokenFilter extends OncePerRequestFilter {
+public final class MfaCsrfTokenFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher requestMatcher;
 

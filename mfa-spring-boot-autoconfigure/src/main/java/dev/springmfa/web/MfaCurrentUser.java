@@ -21,7 +21,7 @@ import org.springframework.security.core.Authentication;
  * Resolves the user of an authenticated MFA endpoint, refusing anonymous calls even where
  * the application's authorization rules let them through.
  */
-public class MfaCurrentUser {
+public final class MfaCurrentUser {
 
 	// What Spring Security's multi-factor rule decides for a login without the second
 	// factor: either one would do.

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * application's entry point (a login page), though a code is all it needs. Every other
  * refusal goes on to the application's own handling.
  */
-public class MfaEndpointExceptionFilter extends OncePerRequestFilter {
+public final class MfaEndpointExceptionFilter extends OncePerRequestFilter {
 
 	private final ThrowableAnalyzer throwableAnalyzer = new ThrowableAnalyzer();
 

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(
 		assignableTypes = { TotpController.class, MfaStatusController.class, MfaFallbackController.class })
-public class MfaExceptionHandler {
+public final class MfaExceptionHandler {
 
 	private final MfaProblemResponder problems;
 

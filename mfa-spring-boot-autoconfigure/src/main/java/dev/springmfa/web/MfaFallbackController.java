@@ -18,7 +18,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * application and the starter is more specific, and wins.
  */
 @RestController
-public class MfaFallbackController {
+public final class MfaFallbackController {
 
 	private static final Map<String, Set<HttpMethod>> ENDPOINTS = Map.of("/login", Set.of(HttpMethod.POST),
 			"/mfa/verify", Set.of(HttpMethod.POST), "/mfa/step-up", Set.of(HttpMethod.POST), "/token/refresh",

@@ -30,7 +30,7 @@ import org.springframework.util.Assert;
  * and validated like {@code @Valid @RequestBody}, and every answer is marked
  * {@code Cache-Control: no-store}, since it may carry a token.
  */
-public class MfaHttpMessages {
+public final class MfaHttpMessages {
 
 	private static final String NO_STORE = "no-store";
 

@@ -18,7 +18,7 @@ import org.springframework.util.Assert;
  * mode), and a refusal of a missing or bad bearer token says so in
  * {@code WWW-Authenticate} (RFC 6750).
  */
-public class MfaJwtAuthenticationHandlers extends MfaAuthenticationHandlers {
+public final class MfaJwtAuthenticationHandlers extends MfaAuthenticationHandlers {
 
 	private final JwtLoginService loginService;
 

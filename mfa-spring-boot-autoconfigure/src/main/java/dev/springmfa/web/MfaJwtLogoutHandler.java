@@ -15,7 +15,7 @@ import org.springframework.util.Assert;
  * ({@code {"refreshToken": "..."}}). A logout without a valid one revokes nothing and
  * still succeeds: logging out never fails.
  */
-public class MfaJwtLogoutHandler implements LogoutHandler {
+public final class MfaJwtLogoutHandler implements LogoutHandler {
 
 	private final JwtLoginService loginService;
 

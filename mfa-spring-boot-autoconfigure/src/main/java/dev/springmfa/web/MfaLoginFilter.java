@@ -24,7 +24,7 @@ import org.springframework.util.Assert;
  * without MFA is logged in at once, a user with MFA gets an ephemeral token and stays
  * unauthenticated until {@link MfaVerificationFilter} completes the login.
  */
-public class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
+public final class MfaLoginFilter extends AbstractAuthenticationProcessingFilter {
 
 	private final MfaChallengeService challengeService;
 

@@ -22,7 +22,7 @@ import org.springframework.util.Assert;
  * other session of the user ends. Refresh tokens are revoked by
  * {@link dev.springmfa.jwt.RefreshTokenRevocationListener}.
  */
-public class MfaLoginUpgrade {
+public final class MfaLoginUpgrade {
 
 	private final MfaSessions sessions;
 

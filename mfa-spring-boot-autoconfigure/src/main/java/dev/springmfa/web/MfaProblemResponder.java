@@ -36,7 +36,7 @@ import org.springframework.util.Assert;
  * Nothing of an exception's class, stack or SQL reaches the client: a detail comes from
  * an {@link MfaFailure}'s message, which is safe to show, or from here.
  */
-public class MfaProblemResponder {
+public final class MfaProblemResponder {
 
 	private static final String TYPE_PREFIX = "urn:problem-type:mfa:";
 

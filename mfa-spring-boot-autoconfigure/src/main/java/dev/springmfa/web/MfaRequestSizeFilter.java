@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bounds the request bodies of the MFA endpoints: a declared length over the limit is
  * answered 413 at once, and a chunked body stops being read at the limit.
  */
-public class MfaRequestSizeFilter extends OncePerRequestFilter {
+public final class MfaRequestSizeFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher requestMatcher;
 

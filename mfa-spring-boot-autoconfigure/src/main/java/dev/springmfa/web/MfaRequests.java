@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 /**
  * The request bodies of the HTTP contract.
  */
-public final class MfaRequests {
+final class MfaRequests {
 
 	private MfaRequests() {
 	}

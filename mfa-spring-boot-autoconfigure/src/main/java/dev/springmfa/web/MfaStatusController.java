@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/mfa")
-public class MfaStatusController {
+public final class MfaStatusController {
 
 	private final TotpAuthenticatorService service;
 

@@ -29,7 +29,7 @@ import org.springframework.util.Assert;
  * gets a fresh factor time for rules with a {@code validDuration}. The result is saved
  * like any login: a new session id in session mode, a new token pair in jwt mode.
  */
-public class MfaStepUpFilter extends AbstractAuthenticationProcessingFilter {
+public final class MfaStepUpFilter extends AbstractAuthenticationProcessingFilter {
 
 	private final TotpAuthenticatorService authenticators;
 

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code POST /api/auth/token/refresh}: spends a refresh token for a new token pair. It
  * is public, as the login is: the refresh token is the credential.
  */
-public class MfaTokenRefreshFilter extends OncePerRequestFilter {
+public final class MfaTokenRefreshFilter extends OncePerRequestFilter {
 
 	private final RequestMatcher requestMatcher;
 

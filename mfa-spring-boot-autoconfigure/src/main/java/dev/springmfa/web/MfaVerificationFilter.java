@@ -9,7 +9,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * The second step of the login: converts a JSON ephemeral token and code into an
  * {@link MfaCodeAuthenticationToken} and hands it to the authentication manager.
  */
-public class MfaVerificationFilter extends AbstractAuthenticationProcessingFilter {
+public final class MfaVerificationFilter extends AbstractAuthenticationProcessingFilter {
 
 	/**
 	 * Create a new instance.

@@ -5,13 +5,13 @@ import java.io.IOException;
 /**
  * Thrown while reading a request body that exceeds the configured limit.
  */
-public class PayloadTooLargeException extends IOException {
+final class PayloadTooLargeException extends IOException {
 
 	/**
 	 * Create a new instance.
 	 * @param limit the limit in bytes
 	 */
-	public PayloadTooLargeException(long limit) {
+	PayloadTooLargeException(long limit) {
 		super("Request body exceeds " + limit + " bytes");
 	}
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/mfa/totp")
-public class TotpController {
+public final class TotpController {
 
 	private final TotpEnrollmentService enrollment;
 
