@@ -18,6 +18,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,12 @@ class PublicApiTests {
 	private static Set<String> publicTypes() throws ClassNotFoundException {
 		String mainClasses = MfaAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toString();
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+			// Every type, whatever its conditions: auto-configurations are public too.
+			@Override
+			protected boolean isCandidateComponent(MetadataReader reader) {
+				return true;
+			}
+
 			@Override
 			protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
 				return definition.getMetadata().isIndependent();
