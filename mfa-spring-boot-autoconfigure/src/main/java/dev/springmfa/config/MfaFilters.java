@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.Filter;
 
 import dev.springmfa.MfaFactors;
+import dev.springmfa.MfaFailure;
 import dev.springmfa.authentication.MfaCodeAuthenticationProvider;
 import dev.springmfa.authorization.MfaAuthorizationManagers;
 import dev.springmfa.web.MfaAuthenticationHandlers;
@@ -26,6 +27,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
@@ -105,9 +107,11 @@ final class MfaFilters {
 		MfaLoginFilter login = login(http);
 		MfaVerificationFilter verification = verification();
 		MfaStepUpFilter stepUp = stepUp();
-		for (AbstractAuthenticationProcessingFilter step : List.of(login, verification, stepUp)) {
+		for (AbstractAuthenticationProcessingFilter step : List.of(login, verification)) {
 			step.setAuthenticationSuccessHandler(this.completionHandler);
 			step.setAuthenticationFailureHandler(handlers);
+		}
+		for (AbstractAuthenticationProcessingFilter step : List.of(login, verification, stepUp)) {
 			step.setSecurityContextRepository(repository);
 			step.setSessionAuthenticationStrategy(sessionStrategy);
 			step.setSecurityContextHolderStrategy(securityContextHolderStrategy);
@@ -164,11 +168,20 @@ final class MfaFilters {
 		});
 		stepUp.setAuthenticationFailureHandler((request, response, exception) -> {
 			Authentication current = repository.loadDeferredContext(request).get().getAuthentication();
-			if (TRUST_RESOLVER.isAuthenticated(current)) {
+			if (TRUST_RESOLVER.isAuthenticated(current) && isRefusedCode(exception)) {
 				events.publishAuthenticationFailure(exception, current);
 			}
 			handlers.onStepUpFailure(request, response, exception);
 		});
+	}
+
+	// A body that is malformed, too large or not JSON is no refused login: the code step
+	// refuses it before its manager too, and publishes nothing.
+	private static boolean isRefusedCode(AuthenticationException exception) {
+		return !(exception instanceof MfaFailure failure) || switch (failure.getErrorCode()) {
+			case INVALID_CODE, INVALID_TOKEN, TOO_MANY_ATTEMPTS -> true;
+			default -> false;
+		};
 	}
 
 }

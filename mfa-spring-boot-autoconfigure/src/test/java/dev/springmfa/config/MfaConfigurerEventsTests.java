@@ -118,6 +118,17 @@ class MfaConfigurerEventsTests {
 	}
 
 	@Test
+	void stepUpWhenBodyMalformedThenNoFailureEvent() {
+		this.contextRunner.run((context) -> {
+			Enrolled alice = enroll(context);
+			alice.verify(alice.login(), alice.nextCode());
+			events(context).clear();
+			assertThat(alice.client.post("/api/auth/mfa/step-up", "{\"code\":").status()).isEqualTo(400);
+			assertThat(events(context).events).isEmpty();
+		});
+	}
+
+	@Test
 	void authenticationEventPublisherWhenSetOnTheConfigurerThenItPublishesTheSecondStep() {
 		AuthenticationEventPublisher publisher = mock(AuthenticationEventPublisher.class);
 		this.contextRunner.withUserConfiguration(PublisherChain.class)
