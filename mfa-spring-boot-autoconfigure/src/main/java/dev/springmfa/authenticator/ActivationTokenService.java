@@ -10,6 +10,7 @@ import javax.crypto.SecretKey;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 
 import dev.springmfa.InvalidMfaTokenException;
@@ -48,6 +49,10 @@ public final class ActivationTokenService {
 
 	private final Clock clock;
 
+	// Built once: a parser is immutable and thread-safe, and building one per token cost
+	// more than checking the token.
+	private final JwtParser parser;
+
 	/**
 	 * Create a new instance.
 	 * @param keyMaterial at least 256 bits from which the signing key is derived (HKDF),
@@ -65,6 +70,16 @@ public final class ActivationTokenService {
 		this.encryptor = encryptor;
 		this.activationTokenTtl = activationTokenTtl;
 		this.clock = clock;
+		this.parser = Jwts.parser()
+			.json(new JacksonJwtDeserializer())
+			.verifyWith(this.signingKey)
+			.sig()
+			.clear()
+			.add(Jwts.SIG.HS256)
+			.and()
+			.clock(() -> Date.from(this.clock.instant()))
+			.require(PURPOSE, ACTIVATION)
+			.build();
 	}
 
 	/**
@@ -114,14 +129,7 @@ public final class ActivationTokenService {
 
 	private Claims parse(String token) {
 		try {
-			return Jwts.parser()
-				.json(new JacksonJwtDeserializer())
-				.verifyWith(this.signingKey)
-				.clock(() -> Date.from(this.clock.instant()))
-				.require(PURPOSE, ACTIVATION)
-				.build()
-				.parseSignedClaims(token)
-				.getPayload();
+			return this.parser.parseSignedClaims(token).getPayload();
 		}
 		catch (JwtException | IllegalArgumentException ex) {
 			throw new InvalidMfaTokenException();
