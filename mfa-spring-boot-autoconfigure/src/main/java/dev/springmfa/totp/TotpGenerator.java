@@ -1,9 +1,7 @@
 package dev.springmfa.totp;
 
-import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.Key;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -119,20 +117,25 @@ public final class TotpGenerator {
 		if (!isWellFormed(code)) {
 			return OptionalLong.empty();
 		}
-		byte[] expected = code.getBytes(StandardCharsets.US_ASCII);
+		int expected = Integer.parseInt(code);
 		Key key = new SecretKeySpec(secret, this.algorithm.macAlgorithm());
 		long currentStep = timeStep(now);
-		boolean matched = false;
+		int matches = 0;
 		long matchedStep = 0;
-		// Every candidate is checked so timing does not reveal which step matched
+		// Every candidate is checked, and compared without a branch on its value, so that
+		// timing does not reveal which step matched. The codes are compared as numbers:
+		// formatting each candidate would cost more than its HMAC.
 		for (long step = currentStep - this.allowedDriftSteps; step <= currentStep + this.allowedDriftSteps; step++) {
-			byte[] candidate = generate(key, step).getBytes(StandardCharsets.US_ASCII);
-			if (MessageDigest.isEqual(candidate, expected)) {
-				matched = true;
-				matchedStep = step;
-			}
+			long mask = -(long) isZero(code(key, step) ^ expected);
+			matches |= (int) mask;
+			matchedStep = (step & mask) | (matchedStep & ~mask);
 		}
-		return matched ? OptionalLong.of(matchedStep) : OptionalLong.empty();
+		return (matches != 0) ? OptionalLong.of(matchedStep) : OptionalLong.empty();
+	}
+
+	// 1 when value is 0, else 0, without a branch.
+	private static int isZero(int value) {
+		return ((value | -value) >>> 31) ^ 1;
 	}
 
 	private boolean isWellFormed(String code) {
@@ -149,13 +152,16 @@ public final class TotpGenerator {
 	}
 
 	private String generate(Key key, long timeStep) {
+		// Locale.ROOT keeps the digits ASCII whatever the default locale is
+		return String.format(Locale.ROOT, "%0" + this.digits + "d", code(key, timeStep));
+	}
+
+	private int code(Key key, long timeStep) {
 		// TOTP is HOTP over the step counter; the step's first instant yields that
 		// counter
 		Instant stepStart = Instant.ofEpochSecond(Math.multiplyExact(timeStep, this.periodSeconds));
 		try {
-			int code = this.delegate.generateOneTimePassword(key, stepStart);
-			// Locale.ROOT keeps the digits ASCII whatever the default locale is
-			return String.format(Locale.ROOT, "%0" + this.digits + "d", code);
+			return this.delegate.generateOneTimePassword(key, stepStart);
 		}
 		catch (InvalidKeyException ex) {
 			throw new IllegalStateException("Invalid TOTP secret", ex);
