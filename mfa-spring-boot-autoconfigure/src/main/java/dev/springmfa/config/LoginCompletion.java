@@ -44,8 +44,9 @@ sealed interface LoginCompletion permits SessionLogin, JwtLogin {
 	}
 
 	/**
-	 * Return the answers of the MFA endpoints in this mode, a completed login's included
-	 * unless the application has its own {@code MfaLoginCompletionHandler}.
+	 * Return the answers of the MFA endpoints in this mode, the default answer to a
+	 * completed login included; the configurer uses the application's own
+	 * {@code MfaLoginCompletionHandler} instead where there is one.
 	 * @return the handlers
 	 */
 	MfaAuthenticationHandlers handlers();

@@ -15,8 +15,9 @@ import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code POST /api/auth/token/refresh}: spends a refresh token for a new token pair. It
- * is public, as the login is: the refresh token is the credential.
+ * {@code POST} to the token refresh URL ({@code {base}/token/refresh} unless moved on the
+ * configurer): spends a refresh token for a new token pair. It is public, as the login
+ * is: the refresh token is the credential.
  */
 public final class MfaTokenRefreshFilter extends OncePerRequestFilter {
 
