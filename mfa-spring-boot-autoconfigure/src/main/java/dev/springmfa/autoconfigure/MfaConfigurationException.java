@@ -6,8 +6,6 @@ package dev.springmfa.autoconfigure;
  */
 final class MfaConfigurationException extends IllegalStateException {
 
-	private final String property;
-
 	private final String action;
 
 	/**
@@ -18,16 +16,7 @@ final class MfaConfigurationException extends IllegalStateException {
 	 */
 	MfaConfigurationException(String property, String reason, String action) {
 		super(property + ": " + reason);
-		this.property = property;
 		this.action = action;
-	}
-
-	/**
-	 * Return the property at fault.
-	 * @return the property name
-	 */
-	String getProperty() {
-		return this.property;
 	}
 
 	/**

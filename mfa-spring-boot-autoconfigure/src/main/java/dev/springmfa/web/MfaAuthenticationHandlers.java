@@ -26,7 +26,8 @@ import org.springframework.util.Assert;
 public sealed class MfaAuthenticationHandlers implements MfaLoginCompletionHandler, AuthenticationFailureHandler,
 		AuthenticationEntryPoint, AccessDeniedHandler permits MfaJwtAuthenticationHandlers {
 
-	private final MfaHttpMessages messages;
+	// Also the answer writer of the jwt subclass.
+	final MfaHttpMessages messages;
 
 	private final MfaProblemResponder problems;
 

@@ -22,8 +22,6 @@ public final class MfaJwtAuthenticationHandlers extends MfaAuthenticationHandler
 
 	private final JwtLoginService loginService;
 
-	private final MfaHttpMessages messages;
-
 	/**
 	 * Create a new instance.
 	 * @param messages writes the answer of a completed login
@@ -34,7 +32,6 @@ public final class MfaJwtAuthenticationHandlers extends MfaAuthenticationHandler
 			JwtLoginService loginService) {
 		super(messages, problems);
 		Assert.notNull(loginService, "loginService cannot be null");
-		this.messages = messages;
 		this.loginService = loginService;
 	}
 
