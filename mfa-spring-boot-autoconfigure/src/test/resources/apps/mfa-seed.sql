@@ -1,1 +1,1 @@
-insert into mfa_ephemeral_token (id, user_id, expires_at) values ('seeded', 'alice', timestamp with time zone '2099-01-01 00:00:00+00');
+insert into mfa_authenticator (user_id, type, secret_key_id, secret_ciphertext, created_at, enabled_at) values ('alice', 'totp', 'seeded', 'seeded', timestamp with time zone '2026-01-01 00:00:00+00', timestamp with time zone '2026-01-01 00:00:00+00');

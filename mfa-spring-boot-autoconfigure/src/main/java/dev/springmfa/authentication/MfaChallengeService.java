@@ -1,17 +1,13 @@
 package dev.springmfa.authentication;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
-import dev.springmfa.authenticator.TotpEnrollmentService;
+import dev.springmfa.authenticator.Authenticator;
+import dev.springmfa.authenticator.AuthenticatorRepository;
 import dev.springmfa.token.EphemeralToken;
-import dev.springmfa.token.EphemeralTokenRepository;
-import dev.springmfa.token.ExpiredRecordCleanup;
 import dev.springmfa.token.IssuedToken;
 import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.token.PasswordFingerprints;
@@ -21,15 +17,15 @@ import org.springframework.util.Assert;
 
 /**
  * Decides, after a successful password check, whether the login needs the second factor,
- * and if so issues the single-use ephemeral token for it.
+ * and if so issues the ephemeral token for it. Nothing is written: the token is bound to
+ * the authenticator as it stands (see {@link EphemeralToken.Binding}), which makes it
+ * single-use.
  */
 public final class MfaChallengeService {
 
-	private final TotpEnrollmentService enrollments;
+	private final AuthenticatorRepository authenticators;
 
 	private final MfaTokenService tokens;
-
-	private final EphemeralTokenRepository tokenUses;
 
 	private final PasswordFingerprints fingerprints;
 
@@ -39,32 +35,30 @@ public final class MfaChallengeService {
 
 	private final MfaAuditEventPublisher events;
 
-	private final ExpiredRecordCleanup cleanup;
-
 	/**
 	 * Create a new instance.
-	 * @param enrollments tells whether a user has MFA
+	 * @param authenticators tells whether a user has MFA
 	 * @param tokens issues ephemeral tokens
-	 * @param tokenUses records issued tokens
 	 * @param fingerprints fingerprints the user's password
 	 * @param userIdResolver resolves the user id
 	 * @param transactions the transactions
 	 * @param events publishes audit events
-	 * @param clock the clock
 	 */
-	public MfaChallengeService(TotpEnrollmentService enrollments, MfaTokenService tokens,
-			EphemeralTokenRepository tokenUses, PasswordFingerprints fingerprints, MfaUserIdResolver userIdResolver,
-			TransactionOperations transactions, MfaAuditEventPublisher events, Clock clock) {
-		Assert.notNull(enrollments, "enrollments cannot be null");
+	public MfaChallengeService(AuthenticatorRepository authenticators, MfaTokenService tokens,
+			PasswordFingerprints fingerprints, MfaUserIdResolver userIdResolver, TransactionOperations transactions,
+			MfaAuditEventPublisher events) {
+		Assert.notNull(authenticators, "authenticators cannot be null");
+		Assert.notNull(tokens, "tokens cannot be null");
 		Assert.notNull(fingerprints, "fingerprints cannot be null");
-		this.enrollments = enrollments;
+		Assert.notNull(userIdResolver, "userIdResolver cannot be null");
+		Assert.notNull(transactions, "transactions cannot be null");
+		Assert.notNull(events, "events cannot be null");
+		this.authenticators = authenticators;
 		this.tokens = tokens;
-		this.tokenUses = tokenUses;
 		this.fingerprints = fingerprints;
 		this.userIdResolver = userIdResolver;
 		this.transactions = transactions;
 		this.events = events;
-		this.cleanup = new ExpiredRecordCleanup(clock, Duration.ofMinutes(1));
 	}
 
 	/**
@@ -74,18 +68,26 @@ public final class MfaChallengeService {
 	 */
 	public Optional<MfaChallenge> challengeIfRequired(Authentication passwordAuthentication) {
 		String userId = this.userIdResolver.resolve(passwordAuthentication);
-		if (!this.enrollments.isEnabled(userId)) {
+		String username = passwordAuthentication.getName();
+		// One transaction, so that a reload of the user for the fingerprint (where the
+		// password step erased the hash) shares the connection that reads the
+		// authenticator.
+		Optional<IssuedToken<EphemeralToken>> issued = this.transactions
+			.execute((status) -> this.authenticators.findByUserId(userId)
+				.map((authenticator) -> this.tokens.issueEphemeralToken(username, userId,
+						this.fingerprints.fingerprintOf(passwordAuthentication), binding(authenticator))));
+		if (issued == null || issued.isEmpty()) {
 			return Optional.empty();
 		}
-		String username = passwordAuthentication.getName();
-		IssuedToken<EphemeralToken> issued = this.tokens.issueEphemeralToken(username, userId,
-				this.fingerprints.fingerprintOf(username));
-		this.transactions.executeWithoutResult((status) -> {
-			this.tokenUses.save(issued.claims());
-			this.cleanup.runIfDue(this.tokenUses::deleteExpired);
-		});
 		this.events.publish(MfaAuditEventType.MFA_CHALLENGE_ISSUED, userId);
-		return Optional.of(new MfaChallenge(issued.value(), MfaChallenge.METHODS, issued.ttl()));
+		IssuedToken<EphemeralToken> token = issued.get();
+		return Optional.of(new MfaChallenge(token.value(), MfaChallenge.METHODS, token.ttl()));
+	}
+
+	private static EphemeralToken.Binding binding(Authenticator authenticator) {
+		Long id = authenticator.getId();
+		Assert.state(id != null, "authenticator is not persisted");
+		return new EphemeralToken.Binding(id, authenticator.getAcceptedCodes(), authenticator.getFailedAttempts());
 	}
 
 }

@@ -1,21 +1,18 @@
 package dev.springmfa.authentication;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.TooManyMfaAttemptsException;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.authenticator.Authenticator;
-import dev.springmfa.authenticator.AuthenticatorRepository;
+import dev.springmfa.authenticator.CodeAttempt;
 import dev.springmfa.authenticator.SecondFactorVerifier;
 import dev.springmfa.token.EphemeralToken;
-import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.token.PasswordFingerprints;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,19 +25,24 @@ import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
 
 /**
- * Completes a login from an ephemeral token and a code. The user is loaded again and must
- * still be enabled, unlocked and have the password of the first step. The token is spent
- * and the code checked in one transaction, so that of any number of concurrent attempts
- * with one token or one code exactly one succeeds. The result carries the password
- * factor, with the time of the first step, and the factor of the code.
+ * Completes a login from an ephemeral token and a code, in one transaction. The user is
+ * loaded again and must still be enabled, unlocked and have the password of the first
+ * step. The user's authenticator is then locked for the attempt (see
+ * {@link SecondFactorVerifier}): the token must be bound to it and unspent (no code
+ * accepted since its issue) and have budget left; the code is checked, and accepting it
+ * spends the token with every other one issued before, in the same statement. Of any
+ * number of concurrent attempts with one token or one code, on any number of instances,
+ * exactly one succeeds, and no more codes are checked than the budget allows. The result
+ * carries the password factor, with the time of the first step, and the factor of the
+ * code.
  */
 public final class MfaVerificationService {
 
+	// The Retry-After of a token used up by its own failures: a new login is needed,
+	// not a wait.
+	private static final Duration TOKEN_USED_UP = Duration.ofSeconds(1);
+
 	private final MfaTokenService tokens;
-
-	private final EphemeralTokenRepository tokenUses;
-
-	private final AuthenticatorRepository authenticators;
 
 	private final SecondFactorVerifier verifier;
 
@@ -52,33 +54,30 @@ public final class MfaVerificationService {
 
 	private final int maxAttemptsPerToken;
 
-	private final Clock clock;
-
 	/**
 	 * Create a new instance.
 	 * @param tokens parses ephemeral tokens
-	 * @param tokenUses spends ephemeral tokens
-	 * @param authenticators finds the user's authenticator
-	 * @param verifier checks codes and counts failures
+	 * @param verifier checks codes within the attempt budget
 	 * @param fingerprints loads the user again and checks the password
 	 * @param transactions the transactions
 	 * @param events publishes audit events
 	 * @param maxAttemptsPerToken failed attempts that use a token up
-	 * @param clock the clock
 	 */
-	public MfaVerificationService(MfaTokenService tokens, EphemeralTokenRepository tokenUses,
-			AuthenticatorRepository authenticators, SecondFactorVerifier verifier, PasswordFingerprints fingerprints,
-			TransactionOperations transactions, MfaAuditEventPublisher events, int maxAttemptsPerToken, Clock clock) {
+	public MfaVerificationService(MfaTokenService tokens, SecondFactorVerifier verifier,
+			PasswordFingerprints fingerprints, TransactionOperations transactions, MfaAuditEventPublisher events,
+			int maxAttemptsPerToken) {
+		Assert.notNull(tokens, "tokens cannot be null");
+		Assert.notNull(verifier, "verifier cannot be null");
 		Assert.notNull(fingerprints, "fingerprints cannot be null");
+		Assert.notNull(transactions, "transactions cannot be null");
+		Assert.notNull(events, "events cannot be null");
+		Assert.isTrue(maxAttemptsPerToken > 0, "maxAttemptsPerToken must be positive");
 		this.tokens = tokens;
-		this.tokenUses = tokenUses;
-		this.authenticators = authenticators;
 		this.verifier = verifier;
 		this.fingerprints = fingerprints;
 		this.transactions = transactions;
 		this.events = events;
 		this.maxAttemptsPerToken = maxAttemptsPerToken;
-		this.clock = clock;
 	}
 
 	/**
@@ -91,47 +90,56 @@ public final class MfaVerificationService {
 	 */
 	public Authentication verify(String ephemeralToken, String code) {
 		EphemeralToken token = this.tokens.parseEphemeralToken(ephemeralToken);
-		UserDetails user = this.fingerprints.loadCurrentUser(token.username(), token.passwordFingerprint());
-		Authenticator authenticator = this.transactions
-			.execute((status) -> this.authenticators.findByUserId(token.userId()))
-			.orElseThrow(InvalidMfaTokenException::new);
-		this.verifier.checkNotLocked(authenticator);
-		Instant now = this.clock.instant();
-		Optional<String> factor = this.transactions.execute((status) -> {
-			// The token row stays locked until commit: concurrent attempts with it wait,
-			// then find it spent. A wrong code rolls the spend back.
-			if (!this.tokenUses.spend(token.id(), now, this.maxAttemptsPerToken)) {
+		Verification verification = Objects.requireNonNull(this.transactions.execute((status) -> {
+			UserDetails user = this.fingerprints.loadCurrentUser(token.username(), token.passwordFingerprint());
+			Authenticator authenticator = this.verifier.reserve(token.userId())
+				.filter((candidate) -> isUnspent(token, candidate))
+				.orElseThrow(InvalidMfaTokenException::new);
+			// A locked second factor answers first, with its Retry-After.
+			if (isUsedUp(token, authenticator) && !this.verifier.isLocked(authenticator)) {
 				throw new InvalidMfaTokenException();
 			}
-			Optional<String> proven = this.verifier.verifyAndSpend(authenticator, code, true);
-			if (proven.isEmpty()) {
-				status.setRollbackOnly();
-			}
-			return proven;
-		});
-		if (factor == null || factor.isEmpty()) {
-			throw recordFailure(token, authenticator);
+			return new Verification(user, this.verifier.attempt(authenticator, code, true));
+		}));
+		CodeAttempt attempt = verification.attempt();
+		this.verifier.publish(attempt);
+		String factor = attempt.factor();
+		if (factor == null) {
+			throw failure(token, attempt);
 		}
 		this.events.publish(MfaAuditEventType.VERIFY_SUCCEEDED, token.userId());
-		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+		List<GrantedAuthority> authorities = new ArrayList<>(verification.user().getAuthorities());
 		authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 			.issuedAt(token.passwordAuthenticatedAt())
 			.build());
-		authorities.add(FactorGrantedAuthority.withAuthority(factor.get()).issuedAt(now).build());
-		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+		authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(attempt.at()).build());
+		return UsernamePasswordAuthenticationToken.authenticated(verification.user(), null, authorities);
 	}
 
-	private AuthenticationException recordFailure(EphemeralToken token, Authenticator authenticator) {
-		this.events.publish(MfaAuditEventType.VERIFY_FAILED, token.userId());
-		// Token first, then authenticator: the same lock order as a successful attempt.
-		Integer tokenFailures = this.transactions
-			.execute((status) -> this.tokenUses.incrementFailedAttempts(token.id()));
-		AuthenticationException failure = this.verifier.recordFailure(authenticator);
-		if (tokenFailures != null && tokenFailures >= this.maxAttemptsPerToken
+	// Any accepted code since the token's issue spends it, and a token of an earlier
+	// authenticator is never good for a later one.
+	private static boolean isUnspent(EphemeralToken token, Authenticator authenticator) {
+		EphemeralToken.Binding binding = token.authenticator();
+		return Objects.equals(authenticator.getId(), binding.id())
+				&& authenticator.getAcceptedCodes() == binding.acceptedCodes();
+	}
+
+	private boolean isUsedUp(EphemeralToken token, Authenticator authenticator) {
+		return authenticator.getFailedAttempts() - token.authenticator().failedAttempts() >= this.maxAttemptsPerToken;
+	}
+
+	private AuthenticationException failure(EphemeralToken token, CodeAttempt attempt) {
+		AuthenticationException failure = attempt.failure();
+		int tokenFailures = attempt.failures() - token.authenticator().failedAttempts();
+		if (attempt.checked() && tokenFailures >= this.maxAttemptsPerToken
 				&& !(failure instanceof TooManyMfaAttemptsException)) {
-			return new TooManyMfaAttemptsException(Duration.ofSeconds(1));
+			return new TooManyMfaAttemptsException(TOKEN_USED_UP);
 		}
 		return failure;
+	}
+
+	private record Verification(UserDetails user, CodeAttempt attempt) {
+
 	}
 
 }

@@ -15,7 +15,8 @@ import dev.springmfa.crypto.EncryptedValue;
 
 /**
  * A user's TOTP authenticator: the encrypted secret, the last accepted time step (for
- * replay protection) and the lockout counters of the second factor. One per user.
+ * replay protection), the count of accepted codes (which spends the ephemeral tokens
+ * issued before) and the attempt budget of the second factor. One per user.
  */
 @Entity(name = "MfaAuthenticator")
 @Table(name = "mfa_authenticator", uniqueConstraints = @UniqueConstraint(name = "uk_mfa_authenticator_user_type",
@@ -43,6 +44,9 @@ public class Authenticator {
 
 	@Column(name = "last_used_step")
 	private @Nullable Long lastUsedStep;
+
+	@Column(name = "accepted_codes", nullable = false)
+	private long acceptedCodes;
 
 	@Column(name = "failed_attempts", nullable = false)
 	private int failedAttempts;
@@ -102,6 +106,15 @@ public class Authenticator {
 
 	public @Nullable Long getLastUsedStep() {
 		return this.lastUsedStep;
+	}
+
+	/**
+	 * Return how many codes this authenticator has accepted. An ephemeral token carries
+	 * the count at its issue, and is spent once the count has moved on.
+	 * @return the count of accepted codes
+	 */
+	public long getAcceptedCodes() {
+		return this.acceptedCodes;
 	}
 
 	public int getFailedAttempts() {

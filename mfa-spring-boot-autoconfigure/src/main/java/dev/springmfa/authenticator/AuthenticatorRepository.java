@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.springmfa.crypto.EncryptedValue;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 
@@ -11,14 +13,16 @@ import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
  * Persistence of authenticators and their recovery codes.
  * <p>
  * The starter calls every method inside its own transaction, and an implementation must
- * join it rather than commit on its own. Its security rests on the conditional updates
- * ({@link #acceptTimeStep}, {@link #spendRecoveryCode},
- * {@link #incrementFailedAttempts}): each must check its condition and make its change as
- * one atomic step, against every concurrent caller on every instance of the application,
- * so that of two requests racing with the same code exactly one is told it won. A read
- * followed by a write does not qualify; a single {@code UPDATE ... WHERE <condition>}
- * that reports the rows it changed does. Otherwise a TOTP code or a recovery code could
- * be used twice, and failures counted in parallel could escape the lockout.
+ * join it rather than commit on its own. Its security rests on
+ * {@link #findByUserIdForUpdate}: every check of a code starts there, and the row lock it
+ * takes is the attempt's reservation of the budget. Attempts for one user, on every
+ * instance of the application, each wait for the one before to commit its outcome (the
+ * failure counted, or the code accepted), so that no attempt is checked against a count
+ * that misses another. The writes that follow ({@link #acceptTimeStep},
+ * {@link #spendRecoveryCode}, {@link #countFailure}) are single statements under that
+ * lock; {@link #acceptTimeStep} and {@link #spendRecoveryCode} also carry their
+ * precondition in their {@code where} clause, so that a code is never accepted twice even
+ * by a caller that did not lock.
  * <p>
  * The default, {@link #jpa(JpaRepositoryFactory)}, stores them in the starter's tables
  * through Spring Data JPA. Define a bean of this type to store them elsewhere.
@@ -28,11 +32,20 @@ import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 public interface AuthenticatorRepository {
 
 	/**
-	 * Find the TOTP authenticator of a user.
+	 * Find the TOTP authenticator of a user, without locking it.
 	 * @param userId the user
 	 * @return the authenticator, if the user has one
 	 */
 	Optional<Authenticator> findByUserId(String userId);
+
+	/**
+	 * Find the TOTP authenticator of a user and lock its row until the caller's
+	 * transaction ends ({@code SELECT ... FOR UPDATE}): a concurrent call for the same
+	 * user, from any instance, waits until then and reads what this transaction wrote.
+	 * @param userId the user
+	 * @return the authenticator, if the user has one
+	 */
+	Optional<Authenticator> findByUserIdForUpdate(String userId);
 
 	/**
 	 * Store a new authenticator with its recovery codes.
@@ -43,18 +56,16 @@ public interface AuthenticatorRepository {
 	Authenticator save(Authenticator authenticator, List<EncryptedValue> recoveryCodes);
 
 	/**
-	 * Record a TOTP success, atomically: accept {@code timeStep} only if it is later than
-	 * the last accepted one, the authenticator is not locked at {@code now} and its
-	 * failure count is below {@code maxFailedAttempts}; then store the step and reset the
-	 * failure count. Of concurrent calls with the same step, at most one returns
+	 * Record a TOTP success: accept {@code timeStep} only if it is later than the last
+	 * accepted one; then store it, count the accepted code and clear the failures and any
+	 * lock, in one statement. Of concurrent calls with the same step, at most one returns
 	 * {@code true}.
 	 * @param authenticatorId the authenticator
 	 * @param timeStep the time step of the accepted code
 	 * @param now the current time
-	 * @param maxFailedAttempts the failure count at which the authenticator stays locked
 	 * @return whether this caller's step was accepted
 	 */
-	boolean acceptTimeStep(long authenticatorId, long timeStep, Instant now, int maxFailedAttempts);
+	boolean acceptTimeStep(long authenticatorId, long timeStep, Instant now);
 
 	/**
 	 * Return the recovery codes of an authenticator that are not used yet.
@@ -64,17 +75,22 @@ public interface AuthenticatorRepository {
 	List<RecoveryCode> findUnusedRecoveryCodes(long authenticatorId);
 
 	/**
-	 * Spend a recovery code, atomically: only if it is unspent, the authenticator is not
-	 * locked at {@code now} and its failure count is below {@code maxFailedAttempts};
-	 * then mark it used and reset the failure count. Of concurrent calls with the same
-	 * code, at most one returns {@code true}.
+	 * Count the unused recovery codes of an authenticator, without reading them.
+	 * @param authenticatorId the authenticator
+	 * @return the number of unused codes
+	 */
+	long countUnusedRecoveryCodes(long authenticatorId);
+
+	/**
+	 * Spend a recovery code: mark it used only if it is unused; then count the accepted
+	 * code on the authenticator and clear its failures and any lock. Of concurrent calls
+	 * with the same code, at most one returns {@code true}.
 	 * @param authenticatorId the authenticator that owns the code
 	 * @param recoveryCodeId the code
 	 * @param now the current time
-	 * @param maxFailedAttempts the failure count at which the authenticator stays locked
 	 * @return whether this caller spent the code
 	 */
-	boolean spendRecoveryCode(long authenticatorId, long recoveryCodeId, Instant now, int maxFailedAttempts);
+	boolean spendRecoveryCode(long authenticatorId, long recoveryCodeId, Instant now);
 
 	/**
 	 * Replace every recovery code of an authenticator.
@@ -85,21 +101,13 @@ public interface AuthenticatorRepository {
 	void replaceRecoveryCodes(long authenticatorId, List<EncryptedValue> recoveryCodes, Instant now);
 
 	/**
-	 * Add one failure to the authenticator's consecutive failure count, atomically: of
-	 * {@code n} concurrent calls, each sees a different count, so that no failure escapes
-	 * the {@link LockoutPolicy}.
+	 * Add one failure to the authenticator's consecutive failure count, in one statement,
+	 * and lock the second factor until the given time if one is given.
 	 * @param authenticatorId the authenticator
-	 * @return the count after this failure, counting concurrent ones; {@code 0} if the
-	 * authenticator no longer exists
+	 * @param lockedUntil the end of the lock this failure starts, or {@code null} if it
+	 * starts none
 	 */
-	int incrementFailedAttempts(long authenticatorId);
-
-	/**
-	 * Lock the second factor until the given time.
-	 * @param authenticatorId the authenticator
-	 * @param lockedUntil the end of the lock
-	 */
-	void lockUntil(long authenticatorId, Instant lockedUntil);
+	void countFailure(long authenticatorId, @Nullable Instant lockedUntil);
 
 	/**
 	 * Clear the failure count and any lock of a user's authenticator.
@@ -116,7 +124,7 @@ public interface AuthenticatorRepository {
 
 	/**
 	 * Return the repository that stores authenticators in the starter's tables, with each
-	 * conditional update a single {@code UPDATE} statement.
+	 * write a single statement.
 	 * @param repositories the factory of Spring Data repositories, on a transaction-bound
 	 * (shared) entity manager
 	 * @return the repository

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+import org.jspecify.annotations.Nullable;
+
 import dev.springmfa.crypto.EncryptedValue;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
@@ -13,9 +17,10 @@ import org.springframework.util.Assert;
 
 /**
  * {@link AuthenticatorRepository} on two Spring Data JPA repositories, one for each
- * table. The races are settled by {@code @Modifying} queries whose {@code where} clause
- * carries the precondition, so the database decides the winner across threads and
- * application instances alike. Every method runs in the caller's transaction.
+ * table. An attempt locks the authenticator row with a pessimistic write lock, so the
+ * database orders the attempts of one user across threads and application instances
+ * alike; each write is one {@code @Modifying} query. Every method runs in the caller's
+ * transaction.
  */
 final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 
@@ -40,6 +45,11 @@ final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	}
 
 	@Override
+	public Optional<Authenticator> findByUserIdForUpdate(String userId) {
+		return this.authenticators.findForUpdateByUserIdAndType(userId, Authenticator.TOTP);
+	}
+
+	@Override
 	public Authenticator save(Authenticator authenticator, List<EncryptedValue> recoveryCodes) {
 		Authenticator saved = this.authenticators.saveAndFlush(authenticator);
 		Long id = saved.getId();
@@ -49,8 +59,8 @@ final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	}
 
 	@Override
-	public boolean acceptTimeStep(long authenticatorId, long timeStep, Instant now, int maxFailedAttempts) {
-		return this.authenticators.acceptTimeStep(authenticatorId, timeStep, now, maxFailedAttempts) == 1;
+	public boolean acceptTimeStep(long authenticatorId, long timeStep, Instant now) {
+		return this.authenticators.acceptTimeStep(authenticatorId, timeStep, now) == 1;
 	}
 
 	@Override
@@ -59,13 +69,16 @@ final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	}
 
 	@Override
-	public boolean spendRecoveryCode(long authenticatorId, long recoveryCodeId, Instant now, int maxFailedAttempts) {
-		// Lock the authenticator row first, as acceptTimeStep does, so that concurrent
-		// checks of one user always take their locks in the same order.
-		if (this.authenticators.acceptRecoveryCode(authenticatorId, now, maxFailedAttempts) != 1) {
+	public long countUnusedRecoveryCodes(long authenticatorId) {
+		return this.recoveryCodes.countByAuthenticatorIdAndUsedAtIsNull(authenticatorId);
+	}
+
+	@Override
+	public boolean spendRecoveryCode(long authenticatorId, long recoveryCodeId, Instant now) {
+		if (this.recoveryCodes.spend(recoveryCodeId, authenticatorId, now) != 1) {
 			return false;
 		}
-		return this.recoveryCodes.spend(recoveryCodeId, now) == 1;
+		return this.authenticators.acceptRecoveryCode(authenticatorId, now) == 1;
 	}
 
 	@Override
@@ -79,17 +92,13 @@ final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	}
 
 	@Override
-	public int incrementFailedAttempts(long authenticatorId) {
-		this.authenticators.incrementFailedAttempts(authenticatorId);
-		// Read back inside the same transaction, which holds the row lock of the update:
-		// concurrent failures each see their own, distinct count. A concurrent
-		// deactivation may have deleted the row: nothing is left to count.
-		return this.authenticators.findFailedAttemptsById(authenticatorId).orElse(0);
-	}
-
-	@Override
-	public void lockUntil(long authenticatorId, Instant lockedUntil) {
-		this.authenticators.lockUntil(authenticatorId, lockedUntil);
+	public void countFailure(long authenticatorId, @Nullable Instant lockedUntil) {
+		if (lockedUntil != null) {
+			this.authenticators.countFailureAndLock(authenticatorId, lockedUntil);
+		}
+		else {
+			this.authenticators.countFailure(authenticatorId);
+		}
 	}
 
 	@Override
@@ -108,37 +117,41 @@ final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 
 		Optional<Authenticator> findByUserIdAndType(String userId, String type);
 
+		@Lock(LockModeType.PESSIMISTIC_WRITE)
+		Optional<Authenticator> findForUpdateByUserIdAndType(String userId, String type);
+
 		Authenticator saveAndFlush(Authenticator authenticator);
 
 		// RFC 6238 §5.2: a code's time step is accepted once; only a later step may
-		// follow.
+		// follow. Counting the code spends every ephemeral token issued before.
 		@Modifying
 		@Query("""
 				update MfaAuthenticator a
-				set a.lastUsedStep = :step, a.lastUsedAt = :now, a.failedAttempts = 0, a.lockedUntil = null
+				set a.lastUsedStep = :step, a.lastUsedAt = :now, a.acceptedCodes = a.acceptedCodes + 1,
+				a.failedAttempts = 0, a.lockedUntil = null
 				where a.id = :id and (a.lastUsedStep is null or a.lastUsedStep < :step)
-				and (a.lockedUntil is null or a.lockedUntil <= :now) and a.failedAttempts < :max
 				""")
-		int acceptTimeStep(long id, long step, Instant now, int max);
+		int acceptTimeStep(long id, long step, Instant now);
 
 		@Modifying
 		@Query("""
 				update MfaAuthenticator a
-				set a.lastUsedAt = :now, a.failedAttempts = 0, a.lockedUntil = null
-				where a.id = :id and (a.lockedUntil is null or a.lockedUntil <= :now) and a.failedAttempts < :max
+				set a.lastUsedAt = :now, a.acceptedCodes = a.acceptedCodes + 1, a.failedAttempts = 0,
+				a.lockedUntil = null
+				where a.id = :id
 				""")
-		int acceptRecoveryCode(long id, Instant now, int max);
+		int acceptRecoveryCode(long id, Instant now);
 
 		@Modifying
 		@Query("update MfaAuthenticator a set a.failedAttempts = a.failedAttempts + 1 where a.id = :id")
-		int incrementFailedAttempts(long id);
-
-		@Query("select a.failedAttempts from MfaAuthenticator a where a.id = :id")
-		Optional<Integer> findFailedAttemptsById(long id);
+		int countFailure(long id);
 
 		@Modifying
-		@Query("update MfaAuthenticator a set a.lockedUntil = :until where a.id = :id")
-		int lockUntil(long id, Instant until);
+		@Query("""
+				update MfaAuthenticator a set a.failedAttempts = a.failedAttempts + 1, a.lockedUntil = :until
+				where a.id = :id
+				""")
+		int countFailureAndLock(long id, Instant until);
 
 		@Modifying
 		@Query("update MfaAuthenticator a set a.failedAttempts = 0, a.lockedUntil = null where a.userId = :userId")
@@ -155,11 +168,16 @@ final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 
 		List<RecoveryCode> findByAuthenticatorIdAndUsedAtIsNullOrderById(long authenticatorId);
 
+		long countByAuthenticatorIdAndUsedAtIsNull(long authenticatorId);
+
 		List<RecoveryCode> saveAll(Iterable<RecoveryCode> recoveryCodes);
 
 		@Modifying
-		@Query("update MfaRecoveryCode c set c.usedAt = :now where c.id = :id and c.usedAt is null")
-		int spend(long id, Instant now);
+		@Query("""
+				update MfaRecoveryCode c set c.usedAt = :now
+				where c.id = :id and c.authenticatorId = :authenticatorId and c.usedAt is null
+				""")
+		int spend(long id, long authenticatorId, Instant now);
 
 		// A bulk delete: a derived delete would load the rows and delete them one by one.
 		@Modifying

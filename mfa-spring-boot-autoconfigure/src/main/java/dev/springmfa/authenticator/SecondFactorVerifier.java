@@ -10,21 +10,25 @@ import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.InvalidMfaCodeException;
 import dev.springmfa.MfaFactors;
-import dev.springmfa.TooManyMfaAttemptsException;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
 import dev.springmfa.totp.TotpGenerator;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
 
 /**
  * Checks a second-factor code, a current TOTP code or an unused recovery code, against a
- * user's authenticator, and counts failures towards the {@link LockoutPolicy}.
+ * user's authenticator, within the attempt budget of the {@link LockoutPolicy}.
+ * <p>
+ * An attempt runs in the caller's transaction. It starts by locking the authenticator's
+ * row, which reserves the attempt: attempts for one user, on every instance, are checked
+ * one after the other, each against the failures of all before it. A locked second factor
+ * refuses the code unchecked; otherwise the code is checked in memory and the outcome
+ * written with one statement under the same lock: the code accepted (the failures
+ * cleared), or one more failure counted (the lock the policy asks for started). So no
+ * more codes are ever checked than the policy allows, however many arrive at once.
  */
 public final class SecondFactorVerifier {
 
@@ -36,8 +40,6 @@ public final class SecondFactorVerifier {
 
 	private final LockoutPolicy lockoutPolicy;
 
-	private final TransactionOperations transactions;
-
 	private final Clock clock;
 
 	private final MfaAuditEventPublisher events;
@@ -48,94 +50,127 @@ public final class SecondFactorVerifier {
 	 * @param encryptor decrypts secrets and recovery codes
 	 * @param totp the TOTP generator
 	 * @param lockoutPolicy the lockout policy
-	 * @param transactions runs failure counting in a transaction of its own
 	 * @param clock the clock
-	 * @param events publishes refused replays
+	 * @param events publishes the outcome of attempts
 	 */
 	public SecondFactorVerifier(AuthenticatorRepository authenticators, SecretEncryptor encryptor, TotpGenerator totp,
-			LockoutPolicy lockoutPolicy, TransactionOperations transactions, Clock clock,
-			MfaAuditEventPublisher events) {
+			LockoutPolicy lockoutPolicy, Clock clock, MfaAuditEventPublisher events) {
 		Assert.notNull(authenticators, "authenticators cannot be null");
 		Assert.notNull(encryptor, "encryptor cannot be null");
 		Assert.notNull(totp, "totp cannot be null");
 		Assert.notNull(lockoutPolicy, "lockoutPolicy cannot be null");
-		Assert.notNull(transactions, "transactions cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
+		Assert.notNull(events, "events cannot be null");
 		this.authenticators = authenticators;
 		this.encryptor = encryptor;
 		this.totp = totp;
 		this.lockoutPolicy = lockoutPolicy;
-		this.transactions = transactions;
 		this.clock = clock;
 		this.events = events;
 	}
 
 	/**
-	 * Refuse at once when the authenticator is locked.
-	 * @param authenticator the authenticator
-	 * @throws TooManyMfaAttemptsException while locked
+	 * Find a user's authenticator for an attempt, and lock it until the caller's
+	 * transaction ends. Must be called in a transaction.
+	 * @param userId the user
+	 * @return the authenticator, if the user has one
 	 */
-	public void checkNotLocked(Authenticator authenticator) {
-		Optional<Duration> remaining = remainingLock(authenticator, this.clock.instant());
-		if (remaining.isPresent()) {
-			throw new TooManyMfaAttemptsException(remaining.get());
+	public Optional<Authenticator> reserve(String userId) {
+		return this.authenticators.findByUserIdForUpdate(userId);
+	}
+
+	/**
+	 * Check a code against an authenticator {@link #reserve reserved} in the caller's
+	 * transaction, and write the outcome in it: on success the code is spent (a TOTP
+	 * code's time step is never accepted again, a recovery code is used once), on failure
+	 * it is counted. The caller commits, then {@link #publish publishes} the attempt.
+	 * @param authenticator the authenticator, locked by {@link #reserve}
+	 * @param code the code as typed
+	 * @param allowRecoveryCode whether a recovery code is accepted
+	 * @return the outcome
+	 */
+	public CodeAttempt attempt(Authenticator authenticator, String code, boolean allowRecoveryCode) {
+		Long id = authenticator.getId();
+		Assert.state(id != null, "authenticator is not persisted");
+		Instant now = this.clock.instant();
+		String userId = authenticator.getUserId();
+		Duration remaining = remainingLock(authenticator, now);
+		if (remaining != null) {
+			return CodeAttempt.refusedWhileLocked(userId, now, authenticator.getFailedAttempts(), remaining);
+		}
+		String trimmed = code.strip();
+		byte[] secret = this.encryptor.decrypt(authenticator.getSecret(), secretContext(userId));
+		OptionalLong step = this.totp.verify(secret, trimmed, now);
+		if (step.isPresent()) {
+			if (this.authenticators.acceptTimeStep(id, step.getAsLong(), now)) {
+				return CodeAttempt.accepted(userId, now, MfaFactors.TOTP_AUTHORITY);
+			}
+			return countFailure(authenticator, id, now, true);
+		}
+		if (allowRecoveryCode) {
+			String normalized = RecoveryCodeGenerator.normalize(trimmed);
+			if (RecoveryCodeGenerator.isWellFormed(normalized)) {
+				Long match = findRecoveryCode(authenticator, id, normalized);
+				if (match != null && this.authenticators.spendRecoveryCode(id, match, now)) {
+					return CodeAttempt.accepted(userId, now, MfaFactors.RECOVERY_CODE_AUTHORITY);
+				}
+			}
+		}
+		return countFailure(authenticator, id, now, false);
+	}
+
+	private CodeAttempt countFailure(Authenticator authenticator, long id, Instant now, boolean replayed) {
+		// The row is locked: the count read with it is the latest, and no other attempt
+		// can count in between.
+		int failures = authenticator.getFailedAttempts() + 1;
+		Duration lock = this.lockoutPolicy.lockDurationAfter(failures);
+		this.authenticators.countFailure(id, (lock != null) ? now.plus(lock) : null);
+		return CodeAttempt.failed(authenticator.getUserId(), now, replayed, failures, lock);
+	}
+
+	/**
+	 * Return whether the second factor is locked now: while it is, every code is refused
+	 * unchecked.
+	 * @param authenticator the authenticator
+	 * @return whether it is locked
+	 */
+	public boolean isLocked(Authenticator authenticator) {
+		return remainingLock(authenticator, this.clock.instant()) != null;
+	}
+
+	/**
+	 * Publish the audit events of an attempt, once its transaction has committed.
+	 * @param attempt the attempt
+	 */
+	public void publish(CodeAttempt attempt) {
+		String userId = attempt.userId();
+		if (MfaFactors.RECOVERY_CODE_AUTHORITY.equals(attempt.factor())) {
+			this.events.publish(MfaAuditEventType.RECOVERY_CODE_USED, userId);
+		}
+		if (attempt.replayed()) {
+			this.events.publish(MfaAuditEventType.CODE_REPLAY_REFUSED, userId);
+		}
+		if (attempt.checked() && !attempt.succeeded()) {
+			this.events.publish(MfaAuditEventType.VERIFY_FAILED, userId);
+			if (attempt.lock() != null) {
+				this.events.publish(MfaAuditEventType.LOCKED_OUT, userId);
+			}
 		}
 	}
 
-	private Optional<Duration> remainingLock(Authenticator authenticator, Instant now) {
+	private @Nullable Duration remainingLock(Authenticator authenticator, Instant now) {
 		int failures = authenticator.getFailedAttempts();
 		if (failures >= this.lockoutPolicy.maxConsecutiveFailures()) {
 			// Locked until a reset, whatever the stored end: the policy names the
 			// Retry-After, and one that does not still locks.
 			Duration retryAfter = this.lockoutPolicy.lockDurationAfter(failures);
-			return Optional.of((retryAfter != null) ? retryAfter : ExponentialLockoutPolicy.UNTIL_RESET);
+			return (retryAfter != null) ? retryAfter : ExponentialLockoutPolicy.UNTIL_RESET;
 		}
 		Instant lockedUntil = authenticator.getLockedUntil();
 		if (lockedUntil == null || !lockedUntil.isAfter(now)) {
-			return Optional.empty();
+			return null;
 		}
-		return Optional.of(Duration.between(now, lockedUntil));
-	}
-
-	/**
-	 * Check a code and, on success, spend it in the caller's transaction: a TOTP code's
-	 * time step is never accepted again, a recovery code is used once.
-	 * @param authenticator the authenticator
-	 * @param code the code as typed
-	 * @param allowRecoveryCode whether a recovery code is accepted
-	 * @return the factor authority that the code proves, empty if the code is wrong,
-	 * replayed, spent, or the authenticator locked meanwhile
-	 */
-	public Optional<String> verifyAndSpend(Authenticator authenticator, String code, boolean allowRecoveryCode) {
-		Long id = authenticator.getId();
-		Assert.state(id != null, "authenticator is not persisted");
-		Instant now = this.clock.instant();
-		String trimmed = code.strip();
-		byte[] secret = this.encryptor.decrypt(authenticator.getSecret(), secretContext(authenticator.getUserId()));
-		OptionalLong step = this.totp.verify(secret, trimmed, now);
-		if (step.isPresent()) {
-			boolean accepted = this.authenticators.acceptTimeStep(id, step.getAsLong(), now,
-					this.lockoutPolicy.maxConsecutiveFailures());
-			if (!accepted) {
-				this.events.publish(MfaAuditEventType.CODE_REPLAY_REFUSED, authenticator.getUserId());
-				return Optional.empty();
-			}
-			return Optional.of(MfaFactors.TOTP_AUTHORITY);
-		}
-		if (!allowRecoveryCode) {
-			return Optional.empty();
-		}
-		String normalized = RecoveryCodeGenerator.normalize(trimmed);
-		if (!RecoveryCodeGenerator.isWellFormed(normalized)) {
-			return Optional.empty();
-		}
-		Long match = findRecoveryCode(authenticator, id, normalized);
-		if (match != null
-				&& this.authenticators.spendRecoveryCode(id, match, now, this.lockoutPolicy.maxConsecutiveFailures())) {
-			this.events.publish(MfaAuditEventType.RECOVERY_CODE_USED, authenticator.getUserId());
-			return Optional.of(MfaFactors.RECOVERY_CODE_AUTHORITY);
-		}
-		return Optional.empty();
+		return Duration.between(now, lockedUntil);
 	}
 
 	private @Nullable Long findRecoveryCode(Authenticator authenticator, long id, String normalized) {
@@ -150,31 +185,6 @@ public final class SecondFactorVerifier {
 			}
 		}
 		return match;
-	}
-
-	/**
-	 * Count a failed code in a transaction of its own, so that it holds even when the
-	 * caller's transaction rolls back.
-	 * @param authenticator the authenticator
-	 * @return the exception to answer with: {@code invalid_code}, or
-	 * {@code too_many_attempts} when this failure locked the second factor
-	 */
-	public AuthenticationException recordFailure(Authenticator authenticator) {
-		Long id = authenticator.getId();
-		Assert.state(id != null, "authenticator is not persisted");
-		Optional<Duration> lock = this.transactions.execute((status) -> {
-			int failures = this.authenticators.incrementFailedAttempts(id);
-			Duration duration = this.lockoutPolicy.lockDurationAfter(failures);
-			if (duration != null) {
-				this.authenticators.lockUntil(id, this.clock.instant().plus(duration));
-			}
-			return Optional.ofNullable(duration);
-		});
-		if (lock != null && lock.isPresent()) {
-			this.events.publish(MfaAuditEventType.LOCKED_OUT, authenticator.getUserId());
-			return new TooManyMfaAttemptsException(lock.get());
-		}
-		return new InvalidMfaCodeException();
 	}
 
 	static String secretContext(String userId) {

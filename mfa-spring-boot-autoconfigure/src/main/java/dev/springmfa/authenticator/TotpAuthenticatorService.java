@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -139,34 +138,31 @@ public final class TotpAuthenticatorService {
 	public MfaStatus status(String userId) {
 		return this.transactions.execute((status) -> this.authenticators.findByUserId(userId)
 			.map((authenticator) -> new MfaStatus(true,
-					this.authenticators.findUnusedRecoveryCodes(id(authenticator)).size(), authenticator.getEnabledAt(),
+					(int) this.authenticators.countUnusedRecoveryCodes(id(authenticator)), authenticator.getEnabledAt(),
 					authenticator.getLastUsedAt()))
 			.orElseGet(() -> new MfaStatus(false, 0, null, null)));
 	}
 
-	// Returns the factor authority that the code proved.
+	// Returns the factor authority that the code proved. The code is checked, and the
+	// action done, in one transaction that holds the authenticator's row from the start:
+	// the attempt budget of the second step applies here too.
 	private String withVerifiedCode(String userId, String code, boolean allowRecoveryCode,
 			Consumer<Authenticator> action) {
-		Authenticator authenticator = find(userId).orElseThrow(MfaException::notEnabled);
-		this.verifier.checkNotLocked(authenticator);
-		Optional<String> factor = this.transactions.execute((status) -> {
-			Optional<String> proven = this.verifier.verifyAndSpend(authenticator, code, allowRecoveryCode);
-			if (proven.isEmpty()) {
-				status.setRollbackOnly();
-				return proven;
+		CodeAttempt attempt = this.transactions.execute((status) -> {
+			Authenticator authenticator = this.verifier.reserve(userId).orElseThrow(MfaException::notEnabled);
+			CodeAttempt outcome = this.verifier.attempt(authenticator, code, allowRecoveryCode);
+			if (outcome.succeeded()) {
+				action.accept(authenticator);
 			}
-			action.accept(authenticator);
-			return proven;
+			return outcome;
 		});
-		if (factor == null || factor.isEmpty()) {
-			this.events.publish(MfaAuditEventType.VERIFY_FAILED, userId);
-			throw this.verifier.recordFailure(authenticator);
+		Assert.state(attempt != null, "no outcome");
+		this.verifier.publish(attempt);
+		String factor = attempt.factor();
+		if (factor == null) {
+			throw attempt.failure();
 		}
-		return factor.get();
-	}
-
-	private Optional<Authenticator> find(String userId) {
-		return this.transactions.execute((status) -> this.authenticators.findByUserId(userId));
+		return factor;
 	}
 
 	private static long id(Authenticator authenticator) {

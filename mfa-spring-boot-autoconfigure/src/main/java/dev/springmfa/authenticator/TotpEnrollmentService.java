@@ -126,20 +126,23 @@ public final class TotpEnrollmentService {
 	 */
 	public List<String> confirmActivation(String userId, String activationToken, String code) {
 		byte[] secret = this.activationTokens.parseActivationToken(activationToken, userId);
-		if (isEnabled(userId)) {
-			throw MfaException.alreadyEnabled();
-		}
 		Instant now = this.clock.instant();
 		OptionalLong step = this.totp.verify(secret, code.strip(), now);
 		if (step.isEmpty()) {
-			throw new InvalidMfaCodeException();
+			// A user with TOTP on is told so, whatever the code.
+			throw isEnabled(userId) ? MfaException.alreadyEnabled() : new InvalidMfaCodeException();
 		}
 		EncryptedValue encrypted = this.encryptor.encrypt(secret, SecondFactorVerifier.secretContext(userId));
 		IssuedRecoveryCodes codes = IssuedRecoveryCodes.generate(this.recoveryCodes, this.settings.recoveryCodeCount(),
 				this.encryptor, userId);
 		try {
-			this.transactions.executeWithoutResult((status) -> this.authenticators
-				.save(new Authenticator(userId, encrypted, step.getAsLong(), now), codes.encrypted()));
+			this.transactions.executeWithoutResult((status) -> {
+				if (this.authenticators.findByUserId(userId).isPresent()) {
+					throw MfaException.alreadyEnabled();
+				}
+				this.authenticators.save(new Authenticator(userId, encrypted, step.getAsLong(), now),
+						codes.encrypted());
+			});
 		}
 		catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException ex) {
 			// The unique key on the user settles concurrent activations.

@@ -17,7 +17,6 @@ import dev.springmfa.authenticator.TotpEnrollmentService;
 import dev.springmfa.authenticator.TotpSupportDeskService;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
-import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.token.PasswordFingerprints;
 import dev.springmfa.totp.TotpGenerator;
@@ -117,10 +116,9 @@ class MfaCoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecondFactorVerifier mfaSecondFactorVerifier(AuthenticatorRepository authenticators, SecretEncryptor encryptor,
-			TotpGenerator totp, LockoutPolicy lockoutPolicy, PlatformTransactionManager transactionManager,
-			ObjectProvider<Clock> clock, MfaAuditEventPublisher events) {
-		return new SecondFactorVerifier(authenticators, encryptor, totp, lockoutPolicy,
-				transactions(transactionManager), clock(clock), events);
+			TotpGenerator totp, LockoutPolicy lockoutPolicy, ObjectProvider<Clock> clock,
+			MfaAuditEventPublisher events) {
+		return new SecondFactorVerifier(authenticators, encryptor, totp, lockoutPolicy, clock(clock), events);
 	}
 
 	@Bean
@@ -163,21 +161,20 @@ class MfaCoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MfaChallengeService mfaChallengeService(TotpEnrollmentService enrollments, MfaTokenService tokens,
-			EphemeralTokenRepository tokenUses, PasswordFingerprints fingerprints, MfaUserIdResolver userIdResolver,
-			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
-		return new MfaChallengeService(enrollments, tokens, tokenUses, fingerprints, userIdResolver,
-				transactions(transactionManager), events, clock(clock));
+	MfaChallengeService mfaChallengeService(AuthenticatorRepository authenticators, MfaTokenService tokens,
+			PasswordFingerprints fingerprints, MfaUserIdResolver userIdResolver,
+			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events) {
+		return new MfaChallengeService(authenticators, tokens, fingerprints, userIdResolver,
+				transactions(transactionManager), events);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	MfaVerificationService mfaVerificationService(MfaProperties properties, MfaTokenService tokens,
-			EphemeralTokenRepository tokenUses, AuthenticatorRepository authenticators, SecondFactorVerifier verifier,
-			PasswordFingerprints fingerprints, PlatformTransactionManager transactionManager,
-			MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
-		return new MfaVerificationService(tokens, tokenUses, authenticators, verifier, fingerprints,
-				transactions(transactionManager), events, properties.getLockout().getMaxAttempts(), clock(clock));
+			SecondFactorVerifier verifier, PasswordFingerprints fingerprints,
+			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events) {
+		return new MfaVerificationService(tokens, verifier, fingerprints, transactions(transactionManager), events,
+				properties.getLockout().getMaxAttempts());
 	}
 
 	// Finds the store at the start, so that a missing one stops it.

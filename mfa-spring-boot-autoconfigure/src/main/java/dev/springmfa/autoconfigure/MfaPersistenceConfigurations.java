@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManagerFactory;
 
 import dev.springmfa.authenticator.AuthenticatorRepository;
-import dev.springmfa.token.EphemeralTokenRepository;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -63,13 +62,6 @@ final class MfaPersistenceConfigurations {
 		AuthenticatorRepository mfaAuthenticatorRepository(EntityManagerFactory entityManagerFactory,
 				ListableBeanFactory beanFactory) {
 			return AuthenticatorRepository.jpa(repositoryFactory(entityManagerFactory, beanFactory));
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		EphemeralTokenRepository mfaEphemeralTokenRepository(EntityManagerFactory entityManagerFactory,
-				ListableBeanFactory beanFactory) {
-			return EphemeralTokenRepository.jpa(repositoryFactory(entityManagerFactory, beanFactory));
 		}
 
 		@Bean

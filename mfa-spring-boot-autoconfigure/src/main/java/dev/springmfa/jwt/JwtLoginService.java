@@ -90,7 +90,7 @@ public final class JwtLoginService {
 		String username = authentication.getName();
 		IssuedToken<RefreshToken> refresh = this.refreshTokenService.issueRefreshToken(UUID.randomUUID().toString(),
 				username, this.userIdResolver.resolve(authentication),
-				this.passwordFingerprints.fingerprintOf(username),
+				this.passwordFingerprints.fingerprintOf(authentication),
 				AuthenticationMethods.factorsOf(authentication.getAuthorities()));
 		this.transactions.inTransaction(() -> {
 			this.refreshTokens.save(refresh.claims());

@@ -20,9 +20,10 @@ import org.springframework.util.Assert;
 
 /**
  * Issues and checks the ephemeral tokens of the two-step login: HMAC-signed JWTs that say
- * who passed the password step, and when. Each carries a purpose claim, so that a token
- * of another kind signed with the same key is refused. Whether a token is spent is the
- * {@link EphemeralTokenRepository}'s business.
+ * who passed the password step, and when, and bind the token to the state of the user's
+ * authenticator (see {@link EphemeralToken.Binding}). Each carries a purpose claim, so
+ * that a token of another kind signed with the same key is refused. Whether a token is
+ * spent is decided against the authenticator, at the second step.
  */
 public final class MfaTokenService {
 
@@ -38,6 +39,12 @@ public final class MfaTokenService {
 	private static final String PASSWORD_FINGERPRINT = "pwf";
 
 	private static final String AUTH_TIME = "auth_time";
+
+	private static final String AUTHENTICATOR_ID = "aid";
+
+	private static final String ACCEPTED_CODES = "acc";
+
+	private static final String FAILED_ATTEMPTS = "fai";
 
 	private final SecretKey signingKey;
 
@@ -79,13 +86,15 @@ public final class MfaTokenService {
 	 * @param username the login name
 	 * @param userId the user id
 	 * @param passwordFingerprint see {@link PasswordFingerprints}, or {@code null}
+	 * @param authenticator the user's authenticator as it stands now
 	 * @return the token's claims and its compact form
 	 */
 	public IssuedToken<EphemeralToken> issueEphemeralToken(String username, String userId,
-			@Nullable String passwordFingerprint) {
+			@Nullable String passwordFingerprint, EphemeralToken.Binding authenticator) {
+		Assert.notNull(authenticator, "authenticator cannot be null");
 		Instant now = this.clock.instant();
 		EphemeralToken token = new EphemeralToken(UUID.randomUUID().toString(), username, userId, passwordFingerprint,
-				now, now.plus(this.ephemeralTokenTtl));
+				authenticator, now, now.plus(this.ephemeralTokenTtl));
 		String compact = Jwts.builder()
 			.json(new JacksonJwtSerializer())
 			.id(token.id())
@@ -94,6 +103,9 @@ public final class MfaTokenService {
 			.claim(USER_ID, userId)
 			.claim(PASSWORD_FINGERPRINT, passwordFingerprint)
 			.claim(AUTH_TIME, now.getEpochSecond())
+			.claim(AUTHENTICATOR_ID, authenticator.id())
+			.claim(ACCEPTED_CODES, authenticator.acceptedCodes())
+			.claim(FAILED_ATTEMPTS, authenticator.failedAttempts())
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(token.expiresAt()))
 			.signWith(this.signingKey, Jwts.SIG.HS256)
@@ -102,8 +114,8 @@ public final class MfaTokenService {
 	}
 
 	/**
-	 * Check an ephemeral token's signature, kind and expiry. Whether it is spent is the
-	 * {@link EphemeralTokenRepository}'s business.
+	 * Check an ephemeral token's signature, kind and expiry. Whether it is spent is
+	 * decided against the authenticator it is bound to.
 	 * @param token the compact token
 	 * @return its claims
 	 * @throws InvalidMfaTokenException if it is not a valid ephemeral token
@@ -112,12 +124,18 @@ public final class MfaTokenService {
 		Claims claims = parse(token);
 		Number authTime = claims.get(AUTH_TIME, Number.class);
 		String userId = claims.get(USER_ID, String.class);
-		if (claims.getId() == null || claims.getSubject() == null || userId == null || authTime == null) {
+		Number authenticatorId = claims.get(AUTHENTICATOR_ID, Number.class);
+		Number acceptedCodes = claims.get(ACCEPTED_CODES, Number.class);
+		Number failedAttempts = claims.get(FAILED_ATTEMPTS, Number.class);
+		if (claims.getId() == null || claims.getSubject() == null || userId == null || authTime == null
+				|| authenticatorId == null || acceptedCodes == null || failedAttempts == null) {
 			throw new InvalidMfaTokenException();
 		}
+		EphemeralToken.Binding authenticator = new EphemeralToken.Binding(authenticatorId.longValue(),
+				acceptedCodes.longValue(), failedAttempts.intValue());
 		return new EphemeralToken(claims.getId(), claims.getSubject(), userId,
-				claims.get(PASSWORD_FINGERPRINT, String.class), Instant.ofEpochSecond(authTime.longValue()),
-				claims.getExpiration().toInstant());
+				claims.get(PASSWORD_FINGERPRINT, String.class), authenticator,
+				Instant.ofEpochSecond(authTime.longValue()), claims.getExpiration().toInstant());
 	}
 
 	private Claims parse(String token) {

@@ -14,6 +14,7 @@ import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.crypto.Hkdf;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -60,6 +61,23 @@ public final class PasswordFingerprints {
 		// hash.
 		String password = this.userDetailsService.loadUserByUsername(username).getPassword();
 		return (password != null) ? fingerprint(password) : null;
+	}
+
+	/**
+	 * Return the fingerprint of the password that a login was checked against: the
+	 * principal's, where the authentication left it (a {@link UserDetails} whose
+	 * credentials were not erased), else the stored one, loaded again.
+	 * @param passwordAuthentication the result of the password check
+	 * @return the fingerprint, or {@code null} if the store keeps no password hash
+	 * @throws UsernameNotFoundException if there is no such user
+	 */
+	public @Nullable String fingerprintOf(Authentication passwordAuthentication) {
+		Assert.notNull(passwordAuthentication, "passwordAuthentication cannot be null");
+		if (passwordAuthentication.getPrincipal() instanceof UserDetails user && user.getPassword() != null
+				&& user.getUsername().equals(passwordAuthentication.getName())) {
+			return fingerprint(user.getPassword());
+		}
+		return fingerprintOf(passwordAuthentication.getName());
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.crypto.SecretEncryptor;
+import dev.springmfa.token.EphemeralToken;
 import dev.springmfa.token.MfaTokenService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class ActivationTokenServiceTests {
 	@Test
 	void parseActivationTokenWhenEphemeralTokenThenInvalidToken() {
 		String ephemeral = new MfaTokenService(KEY, Duration.ofMinutes(5), this.clock)
-			.issueEphemeralToken("alice", "alice", null)
+			.issueEphemeralToken("alice", "alice", null, new EphemeralToken.Binding(1, 0, 0))
 			.value();
 		assertInvalidToken(() -> this.tokens.parseActivationToken(ephemeral, "alice"));
 	}

@@ -29,7 +29,6 @@ import dev.springmfa.audit.MfaAuditListener;
 import dev.springmfa.authenticator.LockoutPolicy;
 import dev.springmfa.authenticator.SecondFactorVerifier;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
-import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.totp.TotpSecretGenerator;
 import dev.springmfa.web.MfaCurrentUser;
 import dev.springmfa.web.MfaExceptionHandler;
@@ -160,9 +159,8 @@ class MfaAutoConfigurationTests {
 			PasswordFingerprints.class, MfaUserIdResolver.class, MfaAuditEventPublisher.class, MfaAuditListener.class,
 			SecondFactorVerifier.class, TotpEnrollmentService.class, TotpAuthenticatorService.class,
 			TotpSupportDeskService.class, MfaChallengeService.class, MfaVerificationService.class,
-			AuthenticatorRepository.class, EphemeralTokenRepository.class, MfaSchemaMigration.class,
-			MfaHttpMessages.class, MfaProblemResponder.class, MfaCurrentUser.class, TotpController.class,
-			MfaStatusController.class, MfaExceptionHandler.class })
+			AuthenticatorRepository.class, MfaSchemaMigration.class, MfaHttpMessages.class, MfaProblemResponder.class,
+			MfaCurrentUser.class, TotpController.class, MfaStatusController.class, MfaExceptionHandler.class })
 	<T> void backsOffWhenUserDefinesBean(Class<T> type) {
 		T custom = mock(type);
 		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)

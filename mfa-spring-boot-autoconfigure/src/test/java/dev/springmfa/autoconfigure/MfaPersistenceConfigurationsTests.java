@@ -6,10 +6,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.springmfa.authenticator.AuthenticatorRepository;
 import dev.springmfa.jwt.RefreshToken;
 import dev.springmfa.jwt.RefreshTokenRepository;
-import dev.springmfa.token.EphemeralToken;
-import dev.springmfa.token.EphemeralTokenRepository;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -35,30 +34,16 @@ class MfaPersistenceConfigurationsTests {
 	void registersNoRepositoryFactoryBean() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean(JpaRepositoryFactoryBean.class)
-			.hasSingleBean(EphemeralTokenRepository.class)
+			.hasSingleBean(AuthenticatorRepository.class)
 			.hasSingleBean(RefreshTokenRepository.class));
 	}
 
 	@Test
 	void repositoryWhenCalledOutsideATransactionThenFailsTranslatedRatherThanStartingOne() {
 		this.contextRunner.run((context) -> {
-			EphemeralTokenRepository tokens = context.getBean(EphemeralTokenRepository.class);
+			AuthenticatorRepository authenticators = context.getBean(AuthenticatorRepository.class);
 			assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
-				.isThrownBy(() -> tokens.spend("token", NOW, 5));
-		});
-	}
-
-	@Test
-	void saveWhenEphemeralTokenIdIsTakenThenFailsRatherThanOverwrites() {
-		this.contextRunner.run((context) -> {
-			EphemeralTokenRepository tokens = context.getBean(EphemeralTokenRepository.class);
-			TransactionTemplate transactions = new TransactionTemplate(
-					context.getBean(PlatformTransactionManager.class));
-			EphemeralToken token = new EphemeralToken(UUID.randomUUID().toString(), "alice", "alice", null, NOW,
-					NOW.plusSeconds(300));
-			transactions.executeWithoutResult((status) -> tokens.save(token));
-			assertThatExceptionOfType(DataIntegrityViolationException.class)
-				.isThrownBy(() -> transactions.executeWithoutResult((status) -> tokens.save(token)));
+				.isThrownBy(() -> authenticators.countFailure(1, null));
 		});
 	}
 

@@ -41,7 +41,7 @@ class MfaSchemaMigrationDatabaseInitializerDetectorTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-				assertThat(jdbc.queryForList("select user_id from mfa_ephemeral_token", String.class))
+				assertThat(jdbc.queryForList("select user_id from mfa_authenticator", String.class))
 					.containsExactly("alice");
 			});
 	}
@@ -57,7 +57,7 @@ class MfaSchemaMigrationDatabaseInitializerDetectorTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-				assertThat(jdbc.queryForList("select user_id from mfa_ephemeral_token", String.class))
+				assertThat(jdbc.queryForList("select user_id from mfa_authenticator", String.class))
 					.containsExactly("alice");
 			});
 	}

@@ -24,7 +24,6 @@ import dev.springmfa.config.MfaConfigurer;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.extension.BrowserClient.Response;
 import dev.springmfa.jwt.RefreshTokenRepository;
-import dev.springmfa.token.EphemeralTokenRepository;
 import dev.springmfa.web.MfaLoginCompletionHandler;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -95,8 +94,8 @@ class ExtensionPointTests {
 			BrowserClient browser = new BrowserClient(context);
 			Response verified = browser.verify(browser.login().field("ephemeralToken"), browser.code(secret));
 			assertThat(verified.status()).isEqualTo(200);
-			assertThat(calls.of(EphemeralTokenRepository.class)).containsSubsequence("save", "spend");
-			assertThat(calls.of(AuthenticatorRepository.class)).contains("findByUserId", "acceptTimeStep");
+			assertThat(calls.of(AuthenticatorRepository.class)).containsSubsequence("findByUserId",
+					"findByUserIdForUpdate", "acceptTimeStep");
 		});
 	}
 
@@ -336,13 +335,6 @@ class ExtensionPointTests {
 				EntityManagerFactory entityManagerFactory) {
 			return calls.counting(AuthenticatorRepository.class,
 					AuthenticatorRepository.jpa(repositories(entityManagerFactory)));
-		}
-
-		@Bean
-		EphemeralTokenRepository countingEphemeralTokenRepository(Calls calls,
-				EntityManagerFactory entityManagerFactory) {
-			return calls.counting(EphemeralTokenRepository.class,
-					EphemeralTokenRepository.jpa(repositories(entityManagerFactory)));
 		}
 
 		@Bean

@@ -28,11 +28,13 @@ class MfaTokenServiceTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
+	private static final EphemeralToken.Binding BINDING = new EphemeralToken.Binding(7, 3, 2);
+
 	private final MfaTokenService tokens = service(Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void parseEphemeralTokenWhenIssuedThenSameClaims() {
-		IssuedToken<EphemeralToken> issued = this.tokens.issueEphemeralToken("alice", "id-1", "fp");
+		IssuedToken<EphemeralToken> issued = this.tokens.issueEphemeralToken("alice", "id-1", "fp", BINDING);
 		EphemeralToken parsed = this.tokens.parseEphemeralToken(issued.value());
 		assertThat(parsed).isEqualTo(issued.claims());
 		assertThat(parsed.passwordAuthenticatedAt()).isEqualTo(NOW);
@@ -41,7 +43,7 @@ class MfaTokenServiceTests {
 
 	@Test
 	void parseEphemeralTokenWhenExpiredThenInvalidToken() {
-		String token = this.tokens.issueEphemeralToken("alice", "alice", null).value();
+		String token = this.tokens.issueEphemeralToken("alice", "alice", null, BINDING).value();
 		MfaTokenService later = service(Clock.fixed(NOW.plus(Duration.ofMinutes(6)), ZoneOffset.UTC));
 		assertInvalidToken(() -> later.parseEphemeralToken(token));
 	}
