@@ -102,7 +102,11 @@ public final class SecondFactorVerifier {
 		byte[] secret = this.encryptor.decrypt(authenticator.getSecret(), secretContext(userId));
 		OptionalLong step = this.totp.verify(secret, trimmed, now);
 		if (step.isPresent()) {
-			if (this.authenticators.acceptTimeStep(id, step.getAsLong(), now)) {
+			// The row is locked, so the step read with it is the last accepted one; the
+			// update checks it again all the same.
+			Long lastUsedStep = authenticator.getLastUsedStep();
+			boolean replayed = lastUsedStep != null && step.getAsLong() <= lastUsedStep;
+			if (!replayed && this.authenticators.acceptTimeStep(id, step.getAsLong(), now)) {
 				return CodeAttempt.accepted(userId, now, MfaFactors.TOTP_AUTHORITY);
 			}
 			return countFailure(authenticator, id, now, true);
