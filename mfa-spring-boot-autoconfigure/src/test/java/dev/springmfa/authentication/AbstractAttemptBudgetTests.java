@@ -14,11 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.authentication.Race.Result;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -45,9 +41,6 @@ abstract class AbstractAttemptBudgetTests extends AbstractMfaDatabaseTests {
 
 	private static final int BURSTS_WITH_THE_RIGHT_CODE = 8;
 
-	@Autowired
-	Environment environment;
-
 	private ConfigurableApplicationContext otherInstance;
 
 	private Services instanceOne;
@@ -65,14 +58,7 @@ abstract class AbstractAttemptBudgetTests extends AbstractMfaDatabaseTests {
 	@BeforeEach
 	void startSecondInstanceOnTheSameDatabase() {
 		installAttemptLog(this.jdbc);
-		this.otherInstance = new SpringApplicationBuilder(MfaTestApplication.class).web(WebApplicationType.SERVLET)
-			.properties("server.port=0", "mfa.enabled=true", "mfa.lockout.max-attempts=" + BUDGET,
-					"mfa.encryption.key=" + this.environment.getProperty("mfa.encryption.key"),
-					"spring.jpa.hibernate.ddl-auto=validate",
-					"spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
-					"spring.datasource.username=" + this.environment.getProperty("spring.datasource.username"),
-					"spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""))
-			.run();
+		this.otherInstance = startAnotherInstance("mfa.lockout.max-attempts=" + BUDGET);
 		this.instanceOne = new Services(this.verificationService, this.authenticatorService);
 		this.instanceTwo = new Services(this.otherInstance.getBean(MfaVerificationService.class),
 				this.otherInstance.getBean(TotpAuthenticatorService.class));

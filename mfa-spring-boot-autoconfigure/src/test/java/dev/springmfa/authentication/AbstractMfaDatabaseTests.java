@@ -19,8 +19,12 @@ import dev.springmfa.authenticator.TotpEnrollmentService.TotpActivation;
 import dev.springmfa.totp.Base32;
 import dev.springmfa.totp.TotpGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -67,6 +71,26 @@ abstract class AbstractMfaDatabaseTests {
 
 	@Autowired
 	RecordingAuditListener auditEvents;
+
+	@Autowired
+	Environment environment;
+
+	/**
+	 * Start another instance of the application on the database of this one, with the
+	 * same keys, as a second node of a cluster would be.
+	 * @param properties the properties of the instance besides its database and keys
+	 * @return the running instance
+	 */
+	ConfigurableApplicationContext startAnotherInstance(String... properties) {
+		return new SpringApplicationBuilder(MfaTestApplication.class).web(WebApplicationType.SERVLET)
+			.properties("server.port=0", "mfa.enabled=true", "spring.jpa.hibernate.ddl-auto=validate",
+					"mfa.encryption.key=" + this.environment.getProperty("mfa.encryption.key"),
+					"spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
+					"spring.datasource.username=" + this.environment.getProperty("spring.datasource.username"),
+					"spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""))
+			.properties(properties)
+			.run();
+	}
 
 	/**
 	 * Create a user of its own for the calling test and activate TOTP for it.

@@ -17,10 +17,7 @@ import dev.springmfa.authentication.Race.Result;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.TokenPair;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -43,9 +40,6 @@ abstract class AbstractRefreshTokenConcurrencyTests extends AbstractMfaDatabaseT
 	@Autowired
 	JwtLoginService instanceOne;
 
-	@Autowired
-	Environment environment;
-
 	private ConfigurableApplicationContext otherInstance;
 
 	private JwtLoginService instanceTwo;
@@ -54,14 +48,7 @@ abstract class AbstractRefreshTokenConcurrencyTests extends AbstractMfaDatabaseT
 
 	@BeforeEach
 	void startSecondInstanceOnTheSameDatabase() {
-		this.otherInstance = new SpringApplicationBuilder(MfaTestApplication.class).web(WebApplicationType.SERVLET)
-			.properties("server.port=0", "mfa.enabled=true", "mfa.login.mode=jwt",
-					"mfa.encryption.key=" + this.environment.getProperty("mfa.encryption.key"),
-					"spring.jpa.hibernate.ddl-auto=validate",
-					"spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
-					"spring.datasource.username=" + this.environment.getProperty("spring.datasource.username"),
-					"spring.datasource.password=" + this.environment.getProperty("spring.datasource.password", ""))
-			.run();
+		this.otherInstance = startAnotherInstance("mfa.login.mode=jwt");
 		this.instanceTwo = this.otherInstance.getBean(JwtLoginService.class);
 		this.username = "alice-" + UUID.randomUUID();
 		UserDetails user = User.withUsername(this.username).password("{noop}password").roles("USER").build();
