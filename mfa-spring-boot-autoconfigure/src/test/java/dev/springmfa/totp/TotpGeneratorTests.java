@@ -3,6 +3,14 @@ package dev.springmfa.totp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +115,60 @@ class TotpGeneratorTests {
 		TotpGenerator generator = new TotpGenerator(TotpAlgorithm.SHA1, 6, PERIOD, 1);
 		String code = generator.generate(SHA1_SEED, NOW);
 		assertThat(generator.verify(SHA1_SEED, " " + code, NOW)).isEmpty();
+	}
+
+	@Test
+	void verifyWhenCalledFromSeveralThreadsAtOnceThenAnswersAsAlone() throws Exception {
+		TotpGenerator generator = new TotpGenerator(TotpAlgorithm.SHA1, 6, PERIOD, 1);
+		int threads = 4;
+		int checks = 300;
+		List<byte[]> secrets = new ArrayList<>();
+		List<List<OptionalLong>> expected = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			byte[] secret = new byte[20];
+			for (int i = 0; i < secret.length; i++) {
+				secret[i] = (byte) (31 * i + 7 * t + 1);
+			}
+			secrets.add(secret);
+			List<OptionalLong> answers = new ArrayList<>();
+			for (int i = 0; i < checks; i++) {
+				answers.add(generator.verify(secret, codeToCheck(generator, secret, i), instantOfCheck(i)));
+			}
+			expected.add(answers);
+		}
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			CyclicBarrier start = new CyclicBarrier(threads);
+			List<Future<List<OptionalLong>>> results = new ArrayList<>();
+			for (byte[] secret : secrets) {
+				results.add(executor.submit(() -> {
+					start.await();
+					List<OptionalLong> answers = new ArrayList<>();
+					for (int i = 0; i < checks; i++) {
+						answers.add(generator.verify(secret, codeToCheck(generator, secret, i), instantOfCheck(i)));
+					}
+					return answers;
+				}));
+			}
+			for (int t = 0; t < threads; t++) {
+				assertThat(results.get(t).get(30, TimeUnit.SECONDS)).isEqualTo(expected.get(t));
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(expected.get(0)).contains(OptionalLong.of(generator.timeStep(instantOfCheck(0)) - 1),
+				OptionalLong.of(generator.timeStep(instantOfCheck(1))),
+				OptionalLong.of(generator.timeStep(instantOfCheck(2)) + 1), OptionalLong.empty());
+	}
+
+	// A code of the step before, at, after and two after the instant of check i, in turn
+	private static String codeToCheck(TotpGenerator generator, byte[] secret, int i) {
+		return generator.generate(secret, generator.timeStep(instantOfCheck(i)) + (i % 4) - 1);
+	}
+
+	private static Instant instantOfCheck(int i) {
+		return NOW.plus(PERIOD.multipliedBy(i));
 	}
 
 	@Test
