@@ -2,7 +2,13 @@ package dev.springmfa.demo;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -47,14 +53,27 @@ public class AccountExceptionHandler {
 	}
 
 	/**
-	 * Answer a body that could not be read. The parser's message is not passed on: it
-	 * names classes.
+	 * Answer a body that could not be read, naming the field whose value has the wrong
+	 * type where one has. The parser's message is not passed on: it names classes.
 	 * @param ex the failure
 	 * @return the problem document
 	 */
 	@ExceptionHandler({ HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class })
 	public ProblemDetail handleUnreadableBody(Exception ex) {
-		return validationFailed("The request body is not valid JSON of the expected shape");
+		ProblemDetail problem = validationFailed("The request body is not valid JSON of the expected shape");
+		// An unknown field is a PropertyBindingException, whose name is the client's.
+		if (ex.getCause() instanceof MismatchedInputException mismatch
+				&& !(mismatch instanceof PropertyBindingException)) {
+			String field = mismatch.getPath()
+				.stream()
+				.map(JacksonException.Reference::getPropertyName)
+				.filter(Objects::nonNull)
+				.collect(Collectors.joining("."));
+			if (!field.isEmpty()) {
+				problem.setProperty("errors", Map.of(field, "must be a string"));
+			}
+		}
+		return problem;
 	}
 
 	private static ProblemDetail validationFailed(String detail) {

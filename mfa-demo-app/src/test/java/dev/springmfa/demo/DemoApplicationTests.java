@@ -97,6 +97,28 @@ class DemoApplicationTests {
 	}
 
 	@Test
+	void registerWhenFieldIsNotAStringThenValidationFailedNamingIt() throws Exception {
+		HttpResponse<String> number = post("/api/auth/register",
+				"{\"username\":12345678,\"password\":\"correct horse\"}", true);
+		assertThat(number.statusCode()).isEqualTo(400);
+		assertThat(json(number)).containsEntry("code", "validation_failed")
+			.containsEntry("errors", Map.of("username", "must be a string"));
+		HttpResponse<String> bool = post("/api/auth/register",
+				"{\"username\":\"" + newUsername() + "\",\"password\":true}", true);
+		assertThat(bool.statusCode()).isEqualTo(400);
+		assertThat(json(bool)).containsEntry("errors", Map.of("password", "must be a string"));
+	}
+
+	@Test
+	void registerWhenUsernameHasControlCharacterThenValidationFailed() throws Exception {
+		HttpResponse<String> response = post("/api/auth/register",
+				"{\"username\":\"" + newUsername() + "\\u0000\",\"password\":\"correct horse\"}", true);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response).get("errors")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsOnlyKeys("username");
+	}
+
+	@Test
 	void userWhenNotLoggedInThenUnauthenticated() throws Exception {
 		HttpResponse<String> response = get("/api/auth/user");
 		assertThat(response.statusCode()).isEqualTo(401);

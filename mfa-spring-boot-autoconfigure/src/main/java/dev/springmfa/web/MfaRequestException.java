@@ -3,7 +3,13 @@ package dev.springmfa.web;
 import java.io.Serial;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.MfaFailure;
@@ -55,18 +61,39 @@ final class MfaRequestException extends AuthenticationException implements MfaFa
 
 	/**
 	 * A body that could not be read: too large where the limit stopped the reading, else
-	 * malformed. The parser's message is not passed on: it names classes.
+	 * malformed, with the field named where one had the wrong type. The parser's message
+	 * is not passed on: it names classes.
 	 * @param failure why it could not be read
 	 * @return the exception
 	 */
 	static MfaRequestException unreadable(Throwable failure) {
+		Map<String, String> errors = Map.of();
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PayloadTooLargeException) {
 				return tooLarge();
 			}
+			if (cause instanceof MismatchedInputException mismatch && !(cause instanceof PropertyBindingException)
+					&& errors.isEmpty()) {
+				errors = wrongType(mismatch);
+			}
 		}
 		return new MfaRequestException(MfaErrorCode.VALIDATION_FAILED,
-				"The request body is not valid JSON of the expected shape", Map.of());
+				"The request body is not valid JSON of the expected shape", errors);
+	}
+
+	// Only a field of the request record has a value of the wrong type (an unknown one
+	// is a PropertyBindingException, left out above), so the name echoed back is one of
+	// the contract's, never the client's text.
+	private static Map<String, String> wrongType(MismatchedInputException mismatch) {
+		String field = mismatch.getPath()
+			.stream()
+			.map(JacksonException.Reference::getPropertyName)
+			.filter(Objects::nonNull)
+			.collect(Collectors.joining("."));
+		if (field.isEmpty()) {
+			return Map.of();
+		}
+		return Map.of(field, (mismatch.getTargetType() == String.class) ? "must be a string" : "has the wrong type");
 	}
 
 	static MfaRequestException empty() {

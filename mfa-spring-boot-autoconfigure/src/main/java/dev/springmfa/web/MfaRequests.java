@@ -1,12 +1,29 @@
 package dev.springmfa.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * The request bodies of the HTTP contract.
+ * The request bodies of the HTTP contract. Every field is a JSON string, never a number
+ * or a boolean coerced to one ({@link StrictStringDeserializer}); a username, code or
+ * token with a control character or a Unicode line break is refused before any lookup: a
+ * NUL reaches no database (PostgreSQL logs an error with a stack for each), and no such
+ * character reaches a log line. Unknown fields are ignored, whatever the mapper that
+ * reads them. None of them prints its secret in {@code toString()}, since Spring MVC logs
+ * request bodies at DEBUG.
  */
 final class MfaRequests {
+
+	/**
+	 * Text without a control character (Unicode category Cc, which includes NUL, CR, LF,
+	 * and NEL U+0085) or a Unicode line or paragraph separator (U+2028, U+2029).
+	 */
+	static final String PRINTABLE = "[^\\p{Cc}\\u2028\\u2029]*";
+
+	static final String PRINTABLE_MESSAGE = "must not contain control characters or line breaks";
 
 	private MfaRequests() {
 	}
@@ -17,7 +34,11 @@ final class MfaRequests {
 	 * @param username the username
 	 * @param password the password
 	 */
-	public record Login(@NotBlank @Size(max = 255) String username, @NotBlank @Size(max = 1024) String password) {
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Login(
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 255) @Pattern(
+					regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String username,
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 1024) String password) {
 
 		@Override
 		public String toString() {
@@ -32,7 +53,12 @@ final class MfaRequests {
 	 * @param ephemeralToken the token from the password step
 	 * @param code a TOTP or recovery code
 	 */
-	public record Verify(@NotBlank @Size(max = 4096) String ephemeralToken, @NotBlank @Size(max = 64) String code) {
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Verify(
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 4096) @Pattern(
+					regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String ephemeralToken,
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 64) @Pattern(
+					regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String code) {
 
 		@Override
 		public String toString() {
@@ -47,7 +73,12 @@ final class MfaRequests {
 	 * @param activationToken the token from the activation start
 	 * @param code a code from the new secret
 	 */
-	public record Activate(@NotBlank @Size(max = 4096) String activationToken, @NotBlank @Size(max = 64) String code) {
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Activate(
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 4096) @Pattern(
+					regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String activationToken,
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 64) @Pattern(
+					regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String code) {
 
 		@Override
 		public String toString() {
@@ -61,7 +92,9 @@ final class MfaRequests {
 	 *
 	 * @param code a TOTP code, or a recovery code where accepted
 	 */
-	public record Code(@NotBlank @Size(max = 64) String code) {
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Code(@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 64) @Pattern(
+			regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String code) {
 
 		@Override
 		public String toString() {
@@ -75,7 +108,9 @@ final class MfaRequests {
 	 *
 	 * @param refreshToken the refresh token
 	 */
-	public record Refresh(@NotBlank @Size(max = 4096) String refreshToken) {
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Refresh(@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 4096) @Pattern(
+			regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String refreshToken) {
 
 		@Override
 		public String toString() {

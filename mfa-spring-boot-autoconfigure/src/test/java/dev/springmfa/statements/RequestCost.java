@@ -31,6 +31,8 @@ enum RequestCost {
 	ACTIVATION_CONFIRM("POST /api/auth/mfa/totp/activate, the right code",                12, 1, 1),
 	DEACTIVATE("POST /api/auth/mfa/totp/deactivate, the right TOTP code",                  4, 1, 1),
 	REGENERATE("POST /api/auth/mfa/recovery-codes/regenerate, the right TOTP code",       13, 1, 1),
+	LOGIN_REFUSED_INPUT("POST /api/auth/login, a NUL in the username",                     0, 0, 0),
+	VERIFY_REFUSED_INPUT("POST /api/auth/mfa/verify, the code as a JSON number",           0, 0, 0),
 	SESSION_CALL_WITH_MFA("GET an app endpoint in a session, both factors",                0, 0, 0),
 	SESSION_CALL_WITHOUT_MFA("GET an app endpoint in a session, a user without MFA",       0, 0, 0),
 	JWT_LOGIN_WITHOUT_MFA("POST /api/auth/login in jwt mode, a user without MFA",          6, 2, 6),

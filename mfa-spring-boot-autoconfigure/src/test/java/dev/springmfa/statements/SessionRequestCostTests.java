@@ -118,6 +118,21 @@ class SessionRequestCostTests extends AbstractRequestCostTests {
 	}
 
 	@Test
+	void loginWhenUsernameHasNulThenRefusedBeforeAnyQuery() {
+		assertCostOfPost(RequestCost.LOGIN_REFUSED_INPUT, new AppClient(this.port), "/api/auth/login",
+				loginBody(newUser() + "\\u0000"), 400);
+	}
+
+	@Test
+	void verifyWhenCodeIsANumberThenRefusedBeforeAnyQuery() {
+		Enrolled user = enrolledUser();
+		AppClient client = new AppClient(this.port);
+		String token = ephemeralToken(client, user);
+		assertCostOfPost(RequestCost.VERIFY_REFUSED_INPUT, client, "/api/auth/mfa/verify",
+				"{\"ephemeralToken\":\"" + token + "\",\"code\":" + Integer.parseInt(code(user.secret())) + "}", 400);
+	}
+
+	@Test
 	void appEndpointWhenSessionHasBothFactorsThenCostsWhatTheTableSays() {
 		assertCostOfGet(RequestCost.SESSION_CALL_WITH_MFA, loggedIn(enrolledUser()), "/api/me");
 	}

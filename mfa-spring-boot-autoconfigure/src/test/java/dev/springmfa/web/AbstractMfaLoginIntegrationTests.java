@@ -445,6 +445,55 @@ abstract class AbstractMfaLoginIntegrationTests {
 		assertProblem(this.client.post("/api/auth/mfa/status", "{}"), 405, "method_not_allowed");
 	}
 
+	@Test
+	void bodyWhenFieldIsNotAStringThenValidationFailedNamingIt() {
+		Response numericUsername = this.client.post("/api/auth/login",
+				"{\"username\":12345,\"password\":\"" + PASSWORD + "\"}");
+		assertProblem(numericUsername, 400, "validation_failed");
+		assertThat(numericUsername.body().get("errors").get("username").asString()).isEqualTo("must be a string");
+		String secret = enableMfa();
+		this.clock.advance(Duration.ofSeconds(30));
+		MfaHttpClient browser = newClient();
+		String token = login(browser, PASSWORD).field("ephemeralToken");
+		Response numericCode = browser.post("/api/auth/mfa/verify",
+				"{\"ephemeralToken\":\"" + token + "\",\"code\":" + Integer.parseInt(code(secret)) + "}");
+		assertProblem(numericCode, 400, "validation_failed");
+		assertThat(numericCode.body().get("errors").get("code").asString()).isEqualTo("must be a string");
+		// Refused before the code was tried: the token and the code are still good.
+		assertThat(verify(browser, token, code(secret)).status()).isEqualTo(200);
+		for (String path : List.of("/api/auth/mfa/totp/deactivate", "/api/auth/mfa/recovery-codes/regenerate",
+				"/api/auth/mfa/step-up")) {
+			for (String value : List.of("true", "175408", "[\"175408\"]")) {
+				Response refused = this.client.post(path, "{\"code\":" + value + "}");
+				assertProblem(refused, 400, "validation_failed");
+				assertThat(refused.body().get("errors").get("code").asString()).isEqualTo("must be a string");
+			}
+		}
+	}
+
+	@Test
+	void bodyWhenControlCharacterOrLineBreakThenValidationFailed() {
+		for (String escaped : List.of("\\u0000", "\\u0085", "\\u2028", "\\u2029", "\\r\\n", "\\u001b")) {
+			Response login = this.client.post("/api/auth/login",
+					"{\"username\":\"" + this.username + escaped + "\",\"password\":\"" + PASSWORD + "\"}");
+			assertProblem(login, 400, "validation_failed");
+			assertThat(login.body().get("errors").get("username").asString())
+				.isEqualTo("must not contain control characters or line breaks");
+		}
+		String secret = enableMfa();
+		this.clock.advance(Duration.ofSeconds(30));
+		MfaHttpClient browser = newClient();
+		String token = login(browser, PASSWORD).field("ephemeralToken");
+		Response nul = verify(browser, token, code(secret) + "\\u0000");
+		assertProblem(nul, 400, "validation_failed");
+		assertThat(nul.body().get("errors").has("code")).isTrue();
+		assertProblem(verify(browser, token + "\\u0000", code(secret)), 400, "validation_failed");
+		assertThat(verify(browser, token, code(secret)).status()).isEqualTo(200);
+		Response controller = this.client.post("/api/auth/mfa/totp/deactivate", "{\"code\":\"\\u2028123456\"}");
+		assertProblem(controller, 400, "validation_failed");
+		assertThat(controller.body().get("errors").has("code")).isTrue();
+	}
+
 	String enableMfa() {
 		login(this.client, PASSWORD);
 		Response activation = this.client.get("/api/auth/mfa/totp/activate");

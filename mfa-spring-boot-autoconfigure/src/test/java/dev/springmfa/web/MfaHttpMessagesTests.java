@@ -10,6 +10,8 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.springmfa.MfaErrorCode;
@@ -17,6 +19,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class MfaHttpMessagesTests {
 
@@ -55,6 +58,50 @@ class MfaHttpMessagesTests {
 		assertRefused(request("application/json", "null"), MfaErrorCode.VALIDATION_FAILED);
 		assertThat(assertRefused(request("application/json", "{\"code\":\" \"}"), MfaErrorCode.VALIDATION_FAILED)
 			.getErrors()).containsOnlyKeys("code");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "175408", "true", "false", "1.5", "[\"1\"]", "{\"code\":\"1\"}" })
+	void readWhenFieldIsNotAStringThenValidationFailedNamingIt(String value) {
+		MfaRequestException refused = assertRefused(request("application/json", "{\"code\":" + value + "}"),
+				MfaErrorCode.VALIDATION_FAILED);
+		assertThat(refused.getErrors()).containsOnlyKeys("code");
+	}
+
+	@Test
+	void readWhenUsernameIsANumberThenValidationFailedNamingIt() {
+		MfaRequestException refused = assertRefused(
+				request("application/json", "{\"username\":12345,\"password\":\"x\"}"), MfaRequests.Login.class,
+				MfaErrorCode.VALIDATION_FAILED);
+		assertThat(refused.getErrors()).containsExactly(entry("username", "must be a string"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\\u0000", "\\n", "\\r", "\\t", "\\u000b", "\\u000c", "\\u001f", "\\u007f", "\\u0085",
+			"\\u009f", "\\u2028", "\\u2029" })
+	void readWhenControlCharacterOrLineBreakThenValidationFailed(String escaped) {
+		String body = "{\"username\":\"alice" + escaped + "\",\"password\":\"x\"}";
+		assertThat(assertRefused(request("application/json", body), MfaRequests.Login.class,
+				MfaErrorCode.VALIDATION_FAILED)
+			.getErrors()).containsExactly(entry("username", "must not contain control characters or line breaks"));
+		assertThat(assertRefused(request("application/json", "{\"code\":\"123" + escaped + "456\"}"),
+				MfaErrorCode.VALIDATION_FAILED)
+			.getErrors()).containsOnlyKeys("code");
+		assertThat(assertRefused(
+				request("application/json", "{\"ephemeralToken\":\"a.b" + escaped + ".c\",\"code\":\"123456\"}"),
+				MfaRequests.Verify.class, MfaErrorCode.VALIDATION_FAILED)
+			.getErrors()).containsOnlyKeys("ephemeralToken");
+		assertThat(assertRefused(request("application/json", "{\"refreshToken\":\"" + escaped + "\"}"),
+				MfaRequests.Refresh.class, MfaErrorCode.VALIDATION_FAILED)
+			.getErrors()).containsOnlyKeys("refreshToken");
+	}
+
+	@Test
+	void readWhenPrintableUnicodeThenBody() {
+		MfaRequests.Login login = this.messages.read(
+				request("application/json", "{\"username\":\"z\u00f6e \u738b\",\"password\":\"p\"}"),
+				MfaRequests.Login.class);
+		assertThat(login.username()).isEqualTo("z\u00f6e \u738b");
 	}
 
 	@Test
@@ -101,9 +148,13 @@ class MfaHttpMessagesTests {
 	}
 
 	private MfaRequestException assertRefused(MockHttpServletRequest request, MfaErrorCode code) {
+		return assertRefused(request, MfaRequests.Code.class, code);
+	}
+
+	private MfaRequestException assertRefused(MockHttpServletRequest request, Class<?> type, MfaErrorCode code) {
 		MfaRequestException refused = null;
 		try {
-			this.messages.read(request, MfaRequests.Code.class);
+			this.messages.read(request, type);
 		}
 		catch (MfaRequestException ex) {
 			refused = ex;
