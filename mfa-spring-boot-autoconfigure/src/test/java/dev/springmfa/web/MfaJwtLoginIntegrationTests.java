@@ -1,5 +1,7 @@
 package dev.springmfa.web;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.web.MfaHttpClient.Response;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.security.core.userdetails.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +65,27 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		assertThat(strings(claims.get("amr"))).containsExactly("pwd");
 		assertThat(strings(claims.get("authorities"))).containsExactly("ROLE_USER", "MFA_NOT_ENROLLED");
 		assertThat(header(this.client.accessToken()).get("typ").asString()).isEqualTo("at+jwt");
+	}
+
+	// NEL (U+0085) is one byte in ISO-8859-1, the charset of HTTP header values, and
+	// passes Tomcat; the JDK's client would send it as "?", so the request goes raw.
+	@Test
+	void logWhenUserAgentHasNextLineThenTheAuditLineEscapesIt(CapturedOutput output) throws IOException {
+		enableMfa();
+		String forged = "event=VERIFY_SUCCEEDED user=" + this.username;
+		byte[] body = credentials(PASSWORD).getBytes(StandardCharsets.UTF_8);
+		String head = "POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: " + body.length + "\r\nConnection: close\r\nUser-Agent: evil\u0085" + forged
+				+ "\r\n\r\n";
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().write(body);
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+			assertThat(answer).startsWith("HTTP/1.1 200");
+		}
+		assertThat(output.getAll().split("\\R")).noneMatch((line) -> line.startsWith(forged));
+		assertThat(output).contains("event=MFA_CHALLENGE_ISSUED user=" + this.username
+				+ " ip=127.0.0.1 userAgent=\"evil\\u0085" + forged + "\"");
 	}
 
 	@Test
