@@ -99,6 +99,12 @@ public class AccountController {
 			@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+",
 					message = "must contain only letters, digits and . _ @ -") String username,
 			@NotBlank @Size(min = 8, max = 128) String password) {
+
+		@Override
+		public String toString() {
+			return "RegisterRequest[username=" + this.username + "]";
+		}
+
 	}
 
 	/**

@@ -119,6 +119,12 @@ class DemoApplicationTests {
 	}
 
 	@Test
+	void registerRequestWhenPrintedThenNoPassword() {
+		assertThat(new AccountController.RegisterRequest("alice", "correct horse"))
+			.hasToString("RegisterRequest[username=alice]");
+	}
+
+	@Test
 	void userWhenNotLoggedInThenUnauthenticated() throws Exception {
 		HttpResponse<String> response = get("/api/auth/user");
 		assertThat(response.statusCode()).isEqualTo(401);

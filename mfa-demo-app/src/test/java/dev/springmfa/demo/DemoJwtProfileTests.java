@@ -6,14 +6,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.springmfa.totp.Base32;
+import dev.springmfa.totp.TotpGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -21,10 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo under its {@code jwt} profile, as a client without cookies uses it: register,
- * log in for a token pair, call with the access token, refresh, log out.
+ * log in for a token pair, call with the access token, refresh, log out. Web logging is
+ * at DEBUG, where Spring MVC logs every request and answer body it converts.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "logging.level.web=DEBUG")
 @ActiveProfiles("jwt")
+@ExtendWith(OutputCaptureExtension.class)
 class DemoJwtProfileTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -33,6 +42,9 @@ class DemoJwtProfileTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private TotpGenerator totp;
 
 	@Test
 	void loginWhenJwtProfileThenTokensWorkWithoutCookiesUntilLogout() throws Exception {
@@ -57,6 +69,35 @@ class DemoJwtProfileTests {
 				+ "\"}";
 		assertThat(post("/api/auth/logout", newRefresh, accessToken).statusCode()).isEqualTo(204);
 		assertThat(post("/api/auth/token/refresh", newRefresh, null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void logWhenWebLoggingAtDebugThenNoPasswordSecretCodeOrToken(CapturedOutput output) throws Exception {
+		String username = "debug-" + UUID.randomUUID();
+		String password = "password-" + UUID.randomUUID();
+		String credentials = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+		assertThat(post("/api/auth/register", credentials, null).statusCode()).isEqualTo(201);
+		JsonNode tokens = this.json.readTree(post("/api/auth/login", credentials, null).body());
+		String accessToken = tokens.get("accessToken").asString();
+		JsonNode activation = this.json.readTree(this.client
+			.send(request("/api/auth/mfa/totp/activate", accessToken).GET().build(), BodyHandlers.ofString())
+			.body());
+		String secret = activation.get("secret").asString();
+		String code = this.totp.generate(Base32.decode(secret), Instant.now());
+		HttpResponse<String> activated = post("/api/auth/mfa/totp/activate", "{\"activationToken\":\""
+				+ activation.get("activationToken").asString() + "\",\"code\":\"" + code + "\"}", accessToken);
+		assertThat(activated.statusCode()).isEqualTo(200);
+		JsonNode answer = this.json.readTree(activated.body());
+		String recoveryCode = answer.get("recoveryCodes").get(0).asString();
+		assertThat(output).contains("RegisterRequest[username=" + username + "]")
+			.contains("ActivationResponse[enabled=true]")
+			.doesNotContain(password)
+			.doesNotContain(secret)
+			.doesNotContain(activation.get("activationToken").asString())
+			.doesNotContain(recoveryCode)
+			.doesNotContain(accessToken)
+			.doesNotContain(tokens.get("refreshToken").asString())
+			.doesNotContain(answer.get("accessToken").asString());
 	}
 
 	private HttpResponse<String> post(String path, String body, String accessToken) throws Exception {

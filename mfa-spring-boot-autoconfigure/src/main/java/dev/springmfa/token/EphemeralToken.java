@@ -35,4 +35,9 @@ public record EphemeralToken(String id, String username, String userId, @Nullabl
 
 	}
 
+	@Override
+	public String toString() {
+		return "EphemeralToken[id=" + this.id + ", userId=" + this.userId + ", expiresAt=" + this.expiresAt + "]";
+	}
+
 }
