@@ -19,6 +19,7 @@ import dev.springmfa.web.MfaFallbackController;
 import dev.springmfa.web.MfaHttpMessages;
 import dev.springmfa.web.MfaLoginUpgrade;
 import dev.springmfa.web.MfaProblemResponder;
+import dev.springmfa.web.MfaResponseHeadersAdvice;
 import dev.springmfa.web.MfaSessions;
 import dev.springmfa.web.MfaStatusController;
 import dev.springmfa.web.TotpController;
@@ -105,6 +106,12 @@ class MfaWebConfiguration {
 	@ConditionalOnMissingBean
 	MfaExceptionHandler mfaExceptionHandler(MfaProblemResponder problems) {
 		return new MfaExceptionHandler(problems);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MfaResponseHeadersAdvice mfaResponseHeadersAdvice() {
+		return new MfaResponseHeadersAdvice();
 	}
 
 	@Bean

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DeferredCsrfToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -63,8 +62,7 @@ public final class MfaCsrfTokenFilter extends OncePerRequestFilter {
 			this.messages.write(response, new CsrfTokenResponse(token.getHeaderName(), token.getToken()));
 			return;
 		}
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+		this.messages.writeNoContent(response);
 	}
 
 }

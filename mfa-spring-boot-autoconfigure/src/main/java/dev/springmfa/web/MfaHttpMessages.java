@@ -13,6 +13,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
@@ -28,11 +29,18 @@ import org.springframework.util.Assert;
  * Reads and writes the JSON bodies of the MFA filters, which run before Spring MVC,
  * through a {@link JacksonJsonHttpMessageConverter}: request bodies are bounded in size
  * and validated like {@code @Valid @RequestBody}, and every answer is marked
- * {@code Cache-Control: no-store}, since it may carry a token.
+ * {@code Cache-Control: no-store} and {@code Pragma: no-cache}, since it may carry a
+ * token, and {@code Referrer-Policy: no-referrer}.
  */
 public final class MfaHttpMessages {
 
 	private static final String NO_STORE = "no-store";
+
+	private static final String NO_CACHE = "no-cache";
+
+	private static final String REFERRER_POLICY = "Referrer-Policy";
+
+	private static final String NO_REFERRER = "no-referrer";
 
 	private final HttpMessageConverter<Object> converter;
 
@@ -123,10 +131,34 @@ public final class MfaHttpMessages {
 			throws IOException {
 		ServletServerHttpResponse output = new ServletServerHttpResponse(response);
 		output.setStatusCode(status);
-		output.getHeaders().setCacheControl(NO_STORE);
+		setPrivateHeaders(output.getHeaders());
 		output.getHeaders().setContentType(mediaType);
 		this.converter.write(body, mediaType, output);
 		output.flush();
+	}
+
+	/**
+	 * Answer 204 without a body, with the headers of every other answer.
+	 * @param response the response
+	 * @throws IOException on a write failure
+	 */
+	void writeNoContent(HttpServletResponse response) throws IOException {
+		ServletServerHttpResponse output = new ServletServerHttpResponse(response);
+		output.setStatusCode(HttpStatus.NO_CONTENT);
+		setPrivateHeaders(output.getHeaders());
+		output.flush();
+	}
+
+	/**
+	 * Set the headers of every answer of the MFA endpoints: no cache keeps it, since it
+	 * may carry a secret, a code or a token ({@code Pragma} for HTTP/1.0 caches), and no
+	 * page it leads to learns its URL.
+	 * @param headers the headers of the answer
+	 */
+	static void setPrivateHeaders(HttpHeaders headers) {
+		headers.setCacheControl(NO_STORE);
+		headers.setPragma(NO_CACHE);
+		headers.set(REFERRER_POLICY, NO_REFERRER);
 	}
 
 	private static @Nullable MediaType contentType(HttpServletRequest request) {

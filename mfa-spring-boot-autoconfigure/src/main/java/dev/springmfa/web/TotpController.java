@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.authenticator.TotpEnrollmentService;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,7 +73,6 @@ public final class TotpController {
 		String userId = this.currentUser.userId(authentication);
 		List<String> codes = this.enrollment.confirmActivation(userId, body.activationToken(), body.code());
 		TokenResponse tokens = this.loginUpgrade.totpActivated(authentication, request, response);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		return new ActivationResponse(true, codes, tokens);
 	}
 

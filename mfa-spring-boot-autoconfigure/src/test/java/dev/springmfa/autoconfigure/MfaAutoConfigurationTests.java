@@ -46,6 +46,7 @@ import dev.springmfa.token.PasswordFingerprints;
 import dev.springmfa.totp.TotpAlgorithm;
 import dev.springmfa.totp.TotpGenerator;
 import dev.springmfa.web.MfaProblemResponder;
+import dev.springmfa.web.MfaResponseHeadersAdvice;
 import dev.springmfa.web.MfaStatusController;
 import dev.springmfa.web.TotpController;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -160,7 +161,8 @@ class MfaAutoConfigurationTests {
 			SecondFactorVerifier.class, TotpEnrollmentService.class, TotpAuthenticatorService.class,
 			TotpSupportDeskService.class, MfaChallengeService.class, MfaVerificationService.class,
 			AuthenticatorRepository.class, MfaSchemaMigration.class, MfaHttpMessages.class, MfaProblemResponder.class,
-			MfaCurrentUser.class, TotpController.class, MfaStatusController.class, MfaExceptionHandler.class })
+			MfaCurrentUser.class, TotpController.class, MfaStatusController.class, MfaExceptionHandler.class,
+			MfaResponseHeadersAdvice.class })
 	<T> void backsOffWhenUserDefinesBean(Class<T> type) {
 		T custom = mock(type);
 		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)

@@ -494,6 +494,47 @@ abstract class AbstractMfaLoginIntegrationTests {
 		assertThat(controller.body().get("errors").has("code")).isTrue();
 	}
 
+	@Test
+	void answersOfTheMfaEndpointsThenNeitherStoredNorReferred() {
+		List<Response> answers = new ArrayList<>();
+		answers.add(this.client.get("/api/auth/csrf"));
+		answers.add(login(this.client, PASSWORD));
+		answers.add(this.client.get("/api/auth/mfa/status"));
+		Response activation = this.client.get("/api/auth/mfa/totp/activate");
+		answers.add(activation);
+		String secret = activation.field("secret");
+		answers.add(activate(activation.field("activationToken"), code(secret)));
+		answers.add(this.client.get("/api/auth/mfa/recovery-codes"));
+		this.clock.advance(Duration.ofSeconds(30));
+		answers.add(this.client.post("/api/auth/mfa/recovery-codes/regenerate", "{\"code\":\"" + code(secret) + "\"}"));
+		this.clock.advance(Duration.ofSeconds(30));
+		answers.add(this.client.post("/api/auth/mfa/step-up", "{\"code\":\"" + code(secret) + "\"}"));
+		MfaHttpClient browser = newClient();
+		Response challenge = login(browser, PASSWORD);
+		answers.add(challenge);
+		this.clock.advance(Duration.ofSeconds(30));
+		answers.add(verify(browser, challenge.field("ephemeralToken"), code(secret)));
+		answers.add(verify(browser, challenge.field("ephemeralToken"), code(secret)));
+		answers.add(newClient().get("/api/auth/mfa/status"));
+		answers.add(this.client.get("/api/auth/mfa/nothing-here"));
+		answers.add(this.client.get("/api/auth/mfa/verify"));
+		answers.add(this.client.post("/api/auth/mfa/totp/deactivate", "{\"code\":1}"));
+		answers.add(this.client.post("/api/auth/login", "{\"username\":\"x\",\"password\":\"wrong\"}"));
+		assertThat(answers.stream().map(Response::status)).contains(200, 400, 401, 404, 405);
+		assertThat(answers).allSatisfy((answer) -> {
+			assertThat(answer.header("Cache-Control")).as(answer.toString()).isEqualTo("no-store");
+			assertThat(answer.header("Pragma")).as(answer.toString()).isEqualTo("no-cache");
+			assertThat(answer.header("Referrer-Policy")).as(answer.toString()).isEqualTo("no-referrer");
+		});
+		// The application's own endpoints, under the base path or not, keep their
+		// headers.
+		Response report = this.client.get("/api/admin/report");
+		assertThat(report.status()).isEqualTo(200);
+		assertThat(report.header("Referrer-Policy")).isNull();
+		assertThat(report.header("Cache-Control")).isNotEqualTo("no-store");
+		assertThat(this.client.get("/api/auth/user").header("Referrer-Policy")).isNull();
+	}
+
 	String enableMfa() {
 		login(this.client, PASSWORD);
 		Response activation = this.client.get("/api/auth/mfa/totp/activate");

@@ -133,7 +133,20 @@ class MfaHttpMessagesTests {
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getContentType()).isEqualTo("application/json");
 		assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+		assertThat(response.getHeader("Pragma")).isEqualTo("no-cache");
+		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
 		assertThat(response.getContentAsString()).isEqualTo("{\"headerName\":\"X-XSRF-TOKEN\",\"token\":\"t\"}");
+	}
+
+	@Test
+	void writeNoContentThenTheSameHeaders() throws IOException {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.messages.writeNoContent(response);
+		assertThat(response.getStatus()).isEqualTo(204);
+		assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+		assertThat(response.getHeader("Pragma")).isEqualTo("no-cache");
+		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
+		assertThat(response.getContentLength()).isZero();
 	}
 
 	@Test

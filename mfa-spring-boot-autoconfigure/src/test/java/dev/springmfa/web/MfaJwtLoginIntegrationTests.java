@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -86,6 +87,17 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		assertThat(output.getAll().split("\\R")).noneMatch((line) -> line.startsWith(forged));
 		assertThat(output).contains("event=MFA_CHALLENGE_ISSUED user=" + this.username
 				+ " ip=127.0.0.1 userAgent=\"evil\\u0085" + forged + "\"");
+	}
+
+	@Test
+	void refreshAndCsrfThenNeitherStoredNorReferred() {
+		login(this.client, PASSWORD);
+		for (Response answer : List.of(this.client.refresh(), this.client.get("/api/auth/csrf"),
+				this.client.post("/api/auth/token/refresh", "{\"refreshToken\":\"spent\"}"))) {
+			assertThat(answer.header("Cache-Control")).as(answer.toString()).isEqualTo("no-store");
+			assertThat(answer.header("Pragma")).as(answer.toString()).isEqualTo("no-cache");
+			assertThat(answer.header("Referrer-Policy")).as(answer.toString()).isEqualTo("no-referrer");
+		}
 	}
 
 	@Test
