@@ -21,9 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of a default security filter chain
  * for applications that define none: every request needs a complete login, answered with
- * problem documents instead of a login page; the SPA cookie CSRF setup in session mode,
- * no session and no CSRF protection in jwt mode. Spring Boot's own default chain backs
- * off.
+ * problem documents instead of a login page; in session mode a CSRF setup for SPAs whose
+ * token is bound to the session, in jwt mode no session and no CSRF protection. Spring
+ * Boot's own default chain backs off.
  */
 @AutoConfiguration(after = MfaAutoConfiguration.class, before = ServletWebSecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

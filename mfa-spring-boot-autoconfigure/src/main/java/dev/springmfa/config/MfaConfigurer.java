@@ -74,10 +74,12 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 	}
 
 	/**
-	 * Set whether to switch the chain's CSRF protection to Spring Security's cookie setup
-	 * for SPAs ({@code csrf.spa()}) where it is on. Off by default: the application's own
-	 * setup stays, and the CSRF token URL hands out its token. The starter's default
-	 * chain turns it on.
+	 * Set whether to switch the chain's CSRF protection, where it is on, to a setup for
+	 * SPAs: the raw token in the {@code X-XSRF-TOKEN} header, as with Spring Security's
+	 * {@code csrf.spa()}, but kept in the HTTP session, so that a planted cookie cannot
+	 * choose it; the {@code XSRF-TOKEN} cookie ({@code SameSite=Strict}) only mirrors it.
+	 * Off by default: the application's own setup stays, and the CSRF token URL hands out
+	 * its token. The starter's default chain turns it on.
 	 * @param spaCsrf whether to switch
 	 * @return this configurer
 	 */

@@ -54,7 +54,11 @@ final class SessionLogin implements LoginCompletion {
 	@Override
 	public void init(HttpSecurity http, MfaUrls urls) {
 		if (this.spaCsrf && http.getConfigurer(CsrfConfigurer.class) != null) {
-			http.csrf(CsrfConfigurer::spa);
+			// Spring Security's setup for SPAs with the token bound to the session:
+			// csrf.spa() alone checks the header against a cookie, which another site
+			// can plant.
+			http.csrf((csrf) -> csrf.csrfTokenRepository(new SessionBoundCsrfTokenRepository())
+				.csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler()));
 		}
 	}
 

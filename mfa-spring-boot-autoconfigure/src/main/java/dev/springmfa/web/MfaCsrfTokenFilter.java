@@ -34,8 +34,9 @@ public final class MfaCsrfTokenFilter extends OncePerRequestFilter {
 	 * @param messages writes the answer
 	 * @param stateless whether the MFA endpoints are stateless (jwt mode), where they
 	 * need no token and the answer is always 204
-	 * @param rawToken whether to hand out the token as stored rather than masked: Spring
-	 * Security's SPA setup ({@code csrf.spa()}) accepts only the stored value in a header
+	 * @param rawToken whether to hand out the token as stored rather than masked: a setup
+	 * for SPAs (the starter's, like Spring Security's {@code csrf.spa()}) accepts only
+	 * the stored value in a header
 	 */
 	public MfaCsrfTokenFilter(RequestMatcher requestMatcher, MfaHttpMessages messages, boolean stateless,
 			boolean rawToken) {

@@ -172,6 +172,23 @@ abstract class AbstractSharedSessionTests {
 	}
 
 	@Test
+	void csrfTokenWhenReadOnOneInstanceThenTheOtherTakesItUntilALoginRenewsIt() {
+		SessionBrowser browser = new SessionBrowser();
+		String token = browser.csrfToken(this.a);
+		Response login = browser.postWithToken(this.b, "/api/auth/login",
+				"{\"username\":\"" + this.username + "\",\"password\":\"" + PASSWORD + "\"}", token);
+		assertThat(login.status()).as(login.toString()).isEqualTo(200);
+
+		// The login gave the session a new id and a new token, in the shared store.
+		assertThat(browser.postWithToken(this.a, "/api/auth/logout", "", token).status()).isEqualTo(403);
+		assertThat(browser.get(this.b, "/api/auth/user").status()).isEqualTo(200);
+		String renewed = browser.csrfToken(this.b);
+		assertThat(renewed).isNotEqualTo(token);
+		assertThat(browser.postWithToken(this.a, "/api/auth/logout", "", renewed).status()).isEqualTo(204);
+		assertThat(browser.get(this.b, "/api/auth/user").status()).isEqualTo(401);
+	}
+
+	@Test
 	void stepUpWhenMadeOnOneInstanceThenTheOtherSeesTheFreshFactor() {
 		String secret = enableMfa(new SessionBrowser(), this.a);
 		SessionBrowser browser = new SessionBrowser();

@@ -36,6 +36,26 @@ final class SessionBrowser {
 		return post(on, path, body, "application/json");
 	}
 
+	/**
+	 * Post JSON with the CSRF token given, as a SPA does that read it before.
+	 * @param on the instance
+	 * @param path the path
+	 * @param body the JSON body
+	 * @param csrfToken the token, sent in {@code X-XSRF-TOKEN}
+	 * @return the answer
+	 */
+	Response postWithToken(Instance on, String path, String body, String csrfToken) {
+		return send(HttpRequest.newBuilder(on.uri(path))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", "mfa-session-tests")
+			.header("X-XSRF-TOKEN", csrfToken)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	String csrfToken(Instance on) {
+		return get(on, "/api/auth/csrf").field("token");
+	}
+
 	Response postForm(Instance on, String path, String body) {
 		return post(on, path, body, "application/x-www-form-urlencoded");
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.springmfa.MfaFactors;
+import dev.springmfa.config.MfaConfigurer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,10 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An existing application run as several instances behind a load balancer: its own chain
- * with form login, its users in memory (each instance has the same ones), the starter
- * added with {@code mfa.enabled=true}, and its HTTP sessions in Spring Session, shared by
- * every instance through one store (one of {@link SessionStores}). An endpoint for
- * sensitive actions needs a TOTP factor proven in the last five minutes (step-up).
+ * with form login and the starter's CSRF setup for SPAs ({@code spaCsrf(true)}), its
+ * users in memory (each instance has the same ones), the starter added with
+ * {@code mfa.enabled=true}, and its HTTP sessions, CSRF tokens included, in Spring
+ * Session, shared by every instance through one store (one of {@link SessionStores}). An
+ * endpoint for sensitive actions needs a TOTP factor proven in the last five minutes
+ * (step-up).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -62,6 +65,7 @@ class TwoInstanceApplication {
 				(exceptions) -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
 		http.logout((logout) -> logout.logoutUrl("/api/auth/logout")
 			.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)));
+		http.with(MfaConfigurer.mfa(), (mfa) -> mfa.spaCsrf(true));
 		return http.build();
 	}
 
