@@ -226,26 +226,17 @@ async function send(method, path, body, retried = false) {
 	return reply;
 }
 
-// GET /csrf names the header and the token of whatever CSRF setup the server has (a token
-// held in the session has no cookie), and answers 204 where none is needed (jwt mode).
-// Where the app uses Spring Security's cookie setup for SPAs, the XSRF-TOKEN cookie carries
-// the same token raw: that setup compares a header with the raw value, while a token
-// rendered for a page may come masked (a new mask per rendering, against BREACH), so the
-// cookie's value goes in the header when there is one.
+// GET /csrf names the header and the token of whatever CSRF setup the server has, and
+// answers 204 where none is needed (jwt mode). The token is the session's; an XSRF-TOKEN
+// cookie, where the server sets one, only mirrors it, and is not read here: another site
+// of the same domain can plant a cookie of that name.
 async function readCsrf() {
 	const reply = await send('GET', '/csrf');
-	const cookieToken = cookie('XSRF-TOKEN');
 	if (reply.status === 200 && reply.body?.headerName && reply.body?.token) {
 		const { headerName, token } = reply.body;
-		return { headerName, token: headerName === 'X-XSRF-TOKEN' && cookieToken ? cookieToken : token };
+		return { headerName, token };
 	}
-	return cookieToken ? { headerName: 'X-XSRF-TOKEN', token: cookieToken } : null;
-}
-
-function cookie(name) {
-	const prefix = `${name}=`;
-	const found = document.cookie.split('; ').find((part) => part.startsWith(prefix));
-	return found ? decodeURIComponent(found.slice(prefix.length)) : null;
+	return null;
 }
 
 async function read(response) {

@@ -29,8 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo over real HTTP, the way a browser SPA talks to it: cookies, the
- * {@code XSRF-TOKEN} cookie echoed in a header, JSON bodies.
+ * The demo over real HTTP, the way a browser SPA talks to it: cookies, the CSRF token of
+ * the session (which the {@code XSRF-TOKEN} cookie mirrors) in a header, JSON bodies.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DemoApplicationTests {
@@ -160,6 +160,36 @@ class DemoApplicationTests {
 	}
 
 	@Test
+	void csrfWhenRequestedThenTheTokenCookieAndTheSessionCookieAreSameSiteStrict() throws Exception {
+		HttpResponse<String> response = get("/api/auth/csrf");
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<String> cookies = response.headers().allValues("Set-Cookie");
+		// The starter's cookie, and the session cookie as application.yml sets it.
+		assertThat(cookies).anySatisfy((cookie) -> assertThat(cookie).startsWith("XSRF-TOKEN=")
+			.contains("SameSite=Strict")
+			.doesNotContain("HttpOnly", "Secure"));
+		assertThat(cookies).anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=")
+			.contains("SameSite=Strict", "HttpOnly")
+			.doesNotContain("Secure"));
+	}
+
+	@Test
+	void postWhenTokenCookieAndHeaderPlantedThenForbidden() throws Exception {
+		// An attacker who can set cookies for the demo's host (a sibling subdomain, say)
+		// chooses both the cookie and the header; the token is the session's, not the
+		// cookie's.
+		assertThat(get("/api/auth/csrf").statusCode()).isEqualTo(200);
+		HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(uri("/api/auth/register"))
+			.header("Content-Type", "application/json")
+			.header("Cookie", "XSRF-TOKEN=planted")
+			.header("X-XSRF-TOKEN", "planted")
+			.POST(BodyPublishers.ofString(registration(newUsername(), "correct horse")))
+			.build(), BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(json(response)).containsEntry("code", "access_denied");
+	}
+
+	@Test
 	void loginWhenUserWithoutMfaThenCompleteWithPasswordFactorUntilLogout() throws Exception {
 		String username = newUsername();
 		assertThat(register(username, "correct horse").statusCode()).isEqualTo(201);
@@ -172,7 +202,8 @@ class DemoApplicationTests {
 		assertThat(user.statusCode()).isEqualTo(200);
 		assertThat(json(user)).containsEntry("username", username).containsEntry("factors", List.of("FACTOR_PASSWORD"));
 
-		// The login rotated the CSRF token: post() reads the new one from the cookie.
+		// The login renewed the CSRF token and cleared the cookie: post() reads the new
+		// one.
 		assertThat(post("/api/auth/logout", "", true).statusCode()).isEqualTo(204);
 		assertThat(get("/api/auth/user").statusCode()).isEqualTo(401);
 	}
