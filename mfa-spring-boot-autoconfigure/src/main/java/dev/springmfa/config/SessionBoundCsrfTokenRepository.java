@@ -21,15 +21,15 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  */
 final class SessionBoundCsrfTokenRepository implements CsrfTokenRepository {
 
-	static final String HEADER_NAME = "X-XSRF-TOKEN";
-
 	private final HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
 
 	private final CookieCsrfTokenRepository cookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
 
 	SessionBoundCsrfTokenRepository() {
-		this.tokens.setHeaderName(HEADER_NAME);
-		this.cookies.setHeaderName(HEADER_NAME);
+		// An attribute of its own: another chain of the app with Spring's default setup
+		// keeps a token for another header in the same session.
+		this.tokens.setSessionAttributeName(SessionBoundCsrfTokenRepository.class.getName() + ".CSRF_TOKEN");
+		this.tokens.setHeaderName("X-XSRF-TOKEN");
 		this.cookies.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
 	}
 
