@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.crypto.EncryptedValue;
+import dev.springmfa.recovery.StoredRecoveryCode;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 
 /**
@@ -50,10 +50,10 @@ public interface AuthenticatorRepository {
 	/**
 	 * Store a new authenticator with its recovery codes.
 	 * @param authenticator the authenticator
-	 * @param recoveryCodes the encrypted recovery codes
+	 * @param recoveryCodes the recovery codes, encrypted or hashed
 	 * @return the stored authenticator
 	 */
-	Authenticator save(Authenticator authenticator, List<EncryptedValue> recoveryCodes);
+	Authenticator save(Authenticator authenticator, List<StoredRecoveryCode> recoveryCodes);
 
 	/**
 	 * Record a TOTP success: accept {@code timeStep} only if it is later than the last
@@ -73,6 +73,16 @@ public interface AuthenticatorRepository {
 	 * @return the unused codes, oldest first
 	 */
 	List<RecoveryCode> findUnusedRecoveryCodes(long authenticatorId);
+
+	/**
+	 * Find the unused recovery code of an authenticator that is stored hashed under an
+	 * id, without reading the others.
+	 * @param authenticatorId the authenticator
+	 * @param codeId the id at the start of the code, see
+	 * {@link StoredRecoveryCode.Hashed#codeId()}
+	 * @return the code, if the authenticator has an unused one with that id
+	 */
+	Optional<RecoveryCode> findUnusedRecoveryCode(long authenticatorId, String codeId);
 
 	/**
 	 * Count the unused recovery codes of an authenticator, without reading them.
@@ -95,10 +105,10 @@ public interface AuthenticatorRepository {
 	/**
 	 * Replace every recovery code of an authenticator.
 	 * @param authenticatorId the authenticator
-	 * @param recoveryCodes the new encrypted codes
+	 * @param recoveryCodes the new codes, encrypted or hashed
 	 * @param now the current time
 	 */
-	void replaceRecoveryCodes(long authenticatorId, List<EncryptedValue> recoveryCodes, Instant now);
+	void replaceRecoveryCodes(long authenticatorId, List<StoredRecoveryCode> recoveryCodes, Instant now);
 
 	/**
 	 * Add one failure to the authenticator's consecutive failure count, in one statement,

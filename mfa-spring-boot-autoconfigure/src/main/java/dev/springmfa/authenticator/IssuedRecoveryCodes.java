@@ -1,30 +1,24 @@
 package dev.springmfa.authenticator;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import dev.springmfa.crypto.EncryptedValue;
-import dev.springmfa.crypto.SecretEncryptor;
-import dev.springmfa.recovery.RecoveryCodeGenerator;
+import dev.springmfa.recovery.RecoveryCodeStorage;
+import dev.springmfa.recovery.StoredRecoveryCode;
 
 /**
  * A new set of recovery codes, as enrolment and regeneration hand them out: in clear for
- * the user, shown once, and encrypted for the repository.
+ * the user, shown once, and encrypted or hashed for the repository.
  *
  * @param codes the codes, formatted
- * @param encrypted the codes, normalized and encrypted for the user
+ * @param stored the codes as stored for the user, encrypted or hashed
  */
-record IssuedRecoveryCodes(List<String> codes, List<EncryptedValue> encrypted) {
+record IssuedRecoveryCodes(List<String> codes, List<StoredRecoveryCode> stored) {
 
-	static IssuedRecoveryCodes generate(RecoveryCodeGenerator generator, int count, SecretEncryptor encryptor,
-			String userId) {
-		List<String> codes = generator.generate(count);
+	static IssuedRecoveryCodes generate(RecoveryCodeStorage storage, int count, String userId) {
+		List<String> codes = storage.generate(count);
 		String context = SecondFactorVerifier.recoveryCodeContext(userId);
-		List<EncryptedValue> encrypted = codes.stream()
-			.map((code) -> encryptor.encrypt(RecoveryCodeGenerator.normalize(code).getBytes(StandardCharsets.US_ASCII),
-					context))
-			.toList();
-		return new IssuedRecoveryCodes(codes, encrypted);
+		List<StoredRecoveryCode> stored = codes.stream().map((code) -> storage.store(code, context)).toList();
+		return new IssuedRecoveryCodes(codes, stored);
 	}
 
 	@Override

@@ -7,7 +7,7 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 
-import dev.springmfa.crypto.EncryptedValue;
+import dev.springmfa.recovery.StoredRecoveryCode;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -50,7 +50,7 @@ final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	}
 
 	@Override
-	public Authenticator save(Authenticator authenticator, List<EncryptedValue> recoveryCodes) {
+	public Authenticator save(Authenticator authenticator, List<StoredRecoveryCode> recoveryCodes) {
 		Authenticator saved = this.authenticators.saveAndFlush(authenticator);
 		Long id = saved.getId();
 		Assert.state(id != null, "Persisted authenticator has no id");
@@ -69,6 +69,11 @@ final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	}
 
 	@Override
+	public Optional<RecoveryCode> findUnusedRecoveryCode(long authenticatorId, String codeId) {
+		return this.recoveryCodes.findByAuthenticatorIdAndCodeIdAndUsedAtIsNull(authenticatorId, codeId);
+	}
+
+	@Override
 	public long countUnusedRecoveryCodes(long authenticatorId) {
 		return this.recoveryCodes.countByAuthenticatorIdAndUsedAtIsNull(authenticatorId);
 	}
@@ -82,12 +87,12 @@ final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	}
 
 	@Override
-	public void replaceRecoveryCodes(long authenticatorId, List<EncryptedValue> recoveryCodes, Instant now) {
+	public void replaceRecoveryCodes(long authenticatorId, List<StoredRecoveryCode> recoveryCodes, Instant now) {
 		this.recoveryCodes.deleteByAuthenticatorId(authenticatorId);
 		saveRecoveryCodes(authenticatorId, recoveryCodes, now);
 	}
 
-	private void saveRecoveryCodes(long authenticatorId, List<EncryptedValue> codes, Instant now) {
+	private void saveRecoveryCodes(long authenticatorId, List<StoredRecoveryCode> codes, Instant now) {
 		this.recoveryCodes.saveAll(codes.stream().map((code) -> new RecoveryCode(authenticatorId, code, now)).toList());
 	}
 
@@ -167,6 +172,8 @@ final class JpaAuthenticatorRepository implements AuthenticatorRepository {
 	interface RecoveryCodes extends Repository<RecoveryCode, Long> {
 
 		List<RecoveryCode> findByAuthenticatorIdAndUsedAtIsNullOrderById(long authenticatorId);
+
+		Optional<RecoveryCode> findByAuthenticatorIdAndCodeIdAndUsedAtIsNull(long authenticatorId, String codeId);
 
 		long countByAuthenticatorIdAndUsedAtIsNull(long authenticatorId);
 

@@ -1,7 +1,5 @@
 package dev.springmfa.authenticator;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +13,8 @@ import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
+import dev.springmfa.recovery.RecoveryCodeStorage;
+import dev.springmfa.recovery.StoredRecoveryCode;
 import dev.springmfa.totp.TotpGenerator;
 import org.springframework.util.Assert;
 
@@ -29,12 +29,17 @@ import org.springframework.util.Assert;
  * written with one statement under the same lock: the code accepted (the failures
  * cleared), or one more failure counted (the lock the policy asks for started). So no
  * more codes are ever checked than the policy allows, however many arrive at once.
+ * <p>
+ * A recovery code with an id (stored hashed) is looked up by its id and checked with one
+ * hash; one without (stored encrypted) against every unused code of the user.
  */
 public final class SecondFactorVerifier {
 
 	private final AuthenticatorRepository authenticators;
 
 	private final SecretEncryptor encryptor;
+
+	private final RecoveryCodeStorage recoveryCodes;
 
 	private final TotpGenerator totp;
 
@@ -47,22 +52,26 @@ public final class SecondFactorVerifier {
 	/**
 	 * Create a new instance.
 	 * @param authenticators the authenticator repository
-	 * @param encryptor decrypts secrets and recovery codes
+	 * @param encryptor decrypts secrets
+	 * @param recoveryCodes checks recovery codes against their stored form
 	 * @param totp the TOTP generator
 	 * @param lockoutPolicy the lockout policy
 	 * @param clock the clock
 	 * @param events publishes the outcome of attempts
 	 */
-	public SecondFactorVerifier(AuthenticatorRepository authenticators, SecretEncryptor encryptor, TotpGenerator totp,
-			LockoutPolicy lockoutPolicy, Clock clock, MfaAuditEventPublisher events) {
+	public SecondFactorVerifier(AuthenticatorRepository authenticators, SecretEncryptor encryptor,
+			RecoveryCodeStorage recoveryCodes, TotpGenerator totp, LockoutPolicy lockoutPolicy, Clock clock,
+			MfaAuditEventPublisher events) {
 		Assert.notNull(authenticators, "authenticators cannot be null");
 		Assert.notNull(encryptor, "encryptor cannot be null");
+		Assert.notNull(recoveryCodes, "recoveryCodes cannot be null");
 		Assert.notNull(totp, "totp cannot be null");
 		Assert.notNull(lockoutPolicy, "lockoutPolicy cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		Assert.notNull(events, "events cannot be null");
 		this.authenticators = authenticators;
 		this.encryptor = encryptor;
+		this.recoveryCodes = recoveryCodes;
 		this.totp = totp;
 		this.lockoutPolicy = lockoutPolicy;
 		this.clock = clock;
@@ -112,12 +121,9 @@ public final class SecondFactorVerifier {
 			return countFailure(authenticator, id, now, true);
 		}
 		if (allowRecoveryCode) {
-			String normalized = RecoveryCodeGenerator.normalize(trimmed);
-			if (RecoveryCodeGenerator.isWellFormed(normalized)) {
-				Long match = findRecoveryCode(authenticator, id, normalized);
-				if (match != null && this.authenticators.spendRecoveryCode(id, match, now)) {
-					return CodeAttempt.accepted(userId, now, MfaFactors.RECOVERY_CODE_AUTHORITY);
-				}
+			Long match = findRecoveryCode(authenticator, id, RecoveryCodeGenerator.normalize(trimmed));
+			if (match != null && this.authenticators.spendRecoveryCode(id, match, now)) {
+				return CodeAttempt.accepted(userId, now, MfaFactors.RECOVERY_CODE_AUTHORITY);
 			}
 		}
 		return countFailure(authenticator, id, now, false);
@@ -178,13 +184,25 @@ public final class SecondFactorVerifier {
 	}
 
 	private @Nullable Long findRecoveryCode(Authenticator authenticator, long id, String normalized) {
-		byte[] candidate = normalized.getBytes(StandardCharsets.US_ASCII);
-		Long match = null;
 		String context = recoveryCodeContext(authenticator.getUserId());
-		// Compare with every unused code, without stopping at a match.
+		String codeId = RecoveryCodeGenerator.idOf(normalized);
+		if (codeId != null) {
+			// The id selects the one row the code can be: one hash, however many codes
+			// are stored.
+			return this.authenticators.findUnusedRecoveryCode(id, codeId)
+				.filter((recoveryCode) -> this.recoveryCodes.matches(recoveryCode.getCode(), normalized, context))
+				.map(RecoveryCode::getId)
+				.orElse(null);
+		}
+		if (!RecoveryCodeGenerator.isWellFormed(normalized)) {
+			return null;
+		}
+		Long match = null;
+		// Compare with every unused encrypted code, without stopping at a match.
 		for (RecoveryCode recoveryCode : this.authenticators.findUnusedRecoveryCodes(id)) {
-			byte[] stored = this.encryptor.decrypt(recoveryCode.getCode(), context);
-			if (MessageDigest.isEqual(stored, candidate)) {
+			StoredRecoveryCode stored = recoveryCode.getCode();
+			if (stored instanceof StoredRecoveryCode.Encrypted
+					&& this.recoveryCodes.matches(stored, normalized, context)) {
 				match = recoveryCode.getId();
 			}
 		}

@@ -1,9 +1,9 @@
 package dev.springmfa.authenticator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
 import dev.springmfa.MfaException;
 import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
-import dev.springmfa.crypto.SecretEncryptor;
-import dev.springmfa.recovery.RecoveryCodeGenerator;
+import dev.springmfa.recovery.RecoveryCodeStorage;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.Assert;
 
@@ -30,9 +29,7 @@ public final class TotpAuthenticatorService {
 
 	private final SecondFactorVerifier verifier;
 
-	private final SecretEncryptor encryptor;
-
-	private final RecoveryCodeGenerator recoveryCodes;
+	private final RecoveryCodeStorage recoveryCodes;
 
 	private final int recoveryCodeCount;
 
@@ -46,26 +43,23 @@ public final class TotpAuthenticatorService {
 	 * Create a new instance.
 	 * @param authenticators the repository
 	 * @param verifier checks codes and counts failures
-	 * @param encryptor encrypts and decrypts recovery codes at rest
-	 * @param recoveryCodes generates recovery codes
+	 * @param recoveryCodes generates recovery codes and keeps them at rest
 	 * @param recoveryCodeCount how many recovery codes to generate
 	 * @param transactions runs each operation in one transaction
 	 * @param events publishes audit events
 	 * @param clock the clock
 	 */
 	public TotpAuthenticatorService(AuthenticatorRepository authenticators, SecondFactorVerifier verifier,
-			SecretEncryptor encryptor, RecoveryCodeGenerator recoveryCodes, int recoveryCodeCount,
-			TransactionOperations transactions, MfaAuditEventPublisher events, Clock clock) {
+			RecoveryCodeStorage recoveryCodes, int recoveryCodeCount, TransactionOperations transactions,
+			MfaAuditEventPublisher events, Clock clock) {
 		Assert.notNull(authenticators, "authenticators cannot be null");
 		Assert.notNull(verifier, "verifier cannot be null");
-		Assert.notNull(encryptor, "encryptor cannot be null");
 		Assert.notNull(recoveryCodes, "recoveryCodes cannot be null");
 		Assert.notNull(transactions, "transactions cannot be null");
 		Assert.notNull(events, "events cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.authenticators = authenticators;
 		this.verifier = verifier;
-		this.encryptor = encryptor;
 		this.recoveryCodes = recoveryCodes;
 		this.recoveryCodeCount = recoveryCodeCount;
 		this.transactions = transactions;
@@ -91,10 +85,9 @@ public final class TotpAuthenticatorService {
 	 * @return the new codes
 	 */
 	public List<String> regenerateRecoveryCodes(String userId, String code) {
-		IssuedRecoveryCodes codes = IssuedRecoveryCodes.generate(this.recoveryCodes, this.recoveryCodeCount,
-				this.encryptor, userId);
+		IssuedRecoveryCodes codes = IssuedRecoveryCodes.generate(this.recoveryCodes, this.recoveryCodeCount, userId);
 		withVerifiedCode(userId, code, false, (authenticator) -> this.authenticators
-			.replaceRecoveryCodes(id(authenticator), codes.encrypted(), this.clock.instant()));
+			.replaceRecoveryCodes(id(authenticator), codes.stored(), this.clock.instant()));
 		this.events.publish(MfaAuditEventType.RECOVERY_CODES_REGENERATED, userId);
 		return codes.codes();
 	}
@@ -115,19 +108,29 @@ public final class TotpAuthenticatorService {
 	}
 
 	/**
-	 * Return the unused recovery codes.
+	 * Return the unused recovery codes: the codes themselves where they are stored
+	 * encrypted, their number alone where they are stored hashed, which shows each code
+	 * once only, when it is issued.
 	 * @param userId the user
-	 * @return the codes, formatted
+	 * @return the unused codes, or their number
 	 */
-	public List<String> recoveryCodes(String userId) {
+	public UnusedRecoveryCodes recoveryCodes(String userId) {
+		if (this.recoveryCodes.mode() == RecoveryCodeStorage.Mode.HASHED) {
+			long remaining = this.transactions.execute((status) -> this.authenticators.findByUserId(userId)
+				.map((authenticator) -> this.authenticators.countUnusedRecoveryCodes(id(authenticator)))
+				.orElseThrow(MfaException::notEnabled));
+			return new UnusedRecoveryCodes(List.of(), (int) remaining);
+		}
 		List<RecoveryCode> unused = this.transactions.execute((status) -> this.authenticators.findByUserId(userId)
 			.map((authenticator) -> this.authenticators.findUnusedRecoveryCodes(id(authenticator)))
 			.orElseThrow(MfaException::notEnabled));
 		String context = SecondFactorVerifier.recoveryCodeContext(userId);
-		return unused.stream()
-			.map((recoveryCode) -> RecoveryCodeGenerator
-				.format(new String(this.encryptor.decrypt(recoveryCode.getCode(), context), StandardCharsets.US_ASCII)))
+		// Codes hashed before a change to encrypted storage cannot be shown: they count.
+		List<String> codes = unused.stream()
+			.map((recoveryCode) -> this.recoveryCodes.reveal(recoveryCode.getCode(), context))
+			.filter(Objects::nonNull)
 			.toList();
+		return new UnusedRecoveryCodes(codes, unused.size());
 	}
 
 	/**
@@ -181,6 +184,21 @@ public final class TotpAuthenticatorService {
 	 */
 	public record MfaStatus(boolean enabled, int recoveryCodesRemaining, @Nullable Instant enabledAt,
 			@Nullable Instant lastUsedAt) {
+
+	}
+
+	/**
+	 * The unused recovery codes of a user.
+	 *
+	 * @param codes the codes, formatted; empty where they are stored hashed
+	 * @param remaining how many codes are unused
+	 */
+	public record UnusedRecoveryCodes(List<String> codes, int remaining) {
+
+		@Override
+		public String toString() {
+			return "UnusedRecoveryCodes[remaining=" + this.remaining + "]";
+		}
 
 	}
 

@@ -11,7 +11,7 @@ import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.crypto.EncryptedValue;
 import dev.springmfa.crypto.SecretEncryptor;
-import dev.springmfa.recovery.RecoveryCodeGenerator;
+import dev.springmfa.recovery.RecoveryCodeStorage;
 import dev.springmfa.totp.Base32;
 import dev.springmfa.totp.OtpAuthUri;
 import dev.springmfa.totp.QrCodes;
@@ -40,7 +40,7 @@ public final class TotpEnrollmentService {
 
 	private final TotpSecretGenerator secrets;
 
-	private final RecoveryCodeGenerator recoveryCodes;
+	private final RecoveryCodeStorage recoveryCodes;
 
 	private final Settings settings;
 
@@ -54,10 +54,10 @@ public final class TotpEnrollmentService {
 	 * Create a new instance.
 	 * @param authenticators the repository
 	 * @param activationTokens issues and checks activation tokens
-	 * @param encryptor encrypts secrets and recovery codes at rest
+	 * @param encryptor encrypts secrets at rest
 	 * @param totp the TOTP generator
 	 * @param secrets generates TOTP secrets
-	 * @param recoveryCodes generates recovery codes
+	 * @param recoveryCodes generates recovery codes and keeps them at rest
 	 * @param settings the issuer and the number of recovery codes
 	 * @param transactions runs each operation in one transaction
 	 * @param events publishes audit events
@@ -65,7 +65,7 @@ public final class TotpEnrollmentService {
 	 */
 	public TotpEnrollmentService(AuthenticatorRepository authenticators, ActivationTokenService activationTokens,
 			SecretEncryptor encryptor, TotpGenerator totp, TotpSecretGenerator secrets,
-			RecoveryCodeGenerator recoveryCodes, Settings settings, TransactionOperations transactions,
+			RecoveryCodeStorage recoveryCodes, Settings settings, TransactionOperations transactions,
 			MfaAuditEventPublisher events, Clock clock) {
 		Assert.notNull(authenticators, "authenticators cannot be null");
 		Assert.notNull(activationTokens, "activationTokens cannot be null");
@@ -134,14 +134,13 @@ public final class TotpEnrollmentService {
 		}
 		EncryptedValue encrypted = this.encryptor.encrypt(secret, SecondFactorVerifier.secretContext(userId));
 		IssuedRecoveryCodes codes = IssuedRecoveryCodes.generate(this.recoveryCodes, this.settings.recoveryCodeCount(),
-				this.encryptor, userId);
+				userId);
 		try {
 			this.transactions.executeWithoutResult((status) -> {
 				if (this.authenticators.findByUserId(userId).isPresent()) {
 					throw MfaException.alreadyEnabled();
 				}
-				this.authenticators.save(new Authenticator(userId, encrypted, step.getAsLong(), now),
-						codes.encrypted());
+				this.authenticators.save(new Authenticator(userId, encrypted, step.getAsLong(), now), codes.stored());
 			});
 		}
 		catch (DataIntegrityViolationException | jakarta.persistence.PersistenceException ex) {

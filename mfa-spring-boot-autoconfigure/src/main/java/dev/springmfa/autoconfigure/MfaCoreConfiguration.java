@@ -1,6 +1,7 @@
 package dev.springmfa.autoconfigure;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.springmfa.MfaUserIdResolver;
 import dev.springmfa.audit.MfaAuditEventPublisher;
@@ -17,6 +18,7 @@ import dev.springmfa.authenticator.TotpEnrollmentService;
 import dev.springmfa.authenticator.TotpSupportDeskService;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
+import dev.springmfa.recovery.RecoveryCodeStorage;
 import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.token.PasswordFingerprints;
 import dev.springmfa.totp.TotpGenerator;
@@ -64,6 +66,15 @@ class MfaCoreConfiguration {
 	@ConditionalOnMissingBean
 	RecoveryCodeGenerator mfaRecoveryCodeGenerator() {
 		return new RecoveryCodeGenerator();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RecoveryCodeStorage mfaRecoveryCodeStorage(MfaProperties properties, RecoveryCodeGenerator generator,
+			SecretEncryptor encryptor) {
+		List<byte[]> hashKeys = properties.keys().recoveryCodeHashKeys();
+		return new RecoveryCodeStorage(properties.getRecoveryCodes().getStorage(), generator, encryptor,
+				hashKeys.get(0), hashKeys.subList(1, hashKeys.size()));
 	}
 
 	@Bean
@@ -116,16 +127,17 @@ class MfaCoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecondFactorVerifier mfaSecondFactorVerifier(AuthenticatorRepository authenticators, SecretEncryptor encryptor,
-			TotpGenerator totp, LockoutPolicy lockoutPolicy, ObjectProvider<Clock> clock,
-			MfaAuditEventPublisher events) {
-		return new SecondFactorVerifier(authenticators, encryptor, totp, lockoutPolicy, clock(clock), events);
+			RecoveryCodeStorage recoveryCodes, TotpGenerator totp, LockoutPolicy lockoutPolicy,
+			ObjectProvider<Clock> clock, MfaAuditEventPublisher events) {
+		return new SecondFactorVerifier(authenticators, encryptor, recoveryCodes, totp, lockoutPolicy, clock(clock),
+				events);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TotpEnrollmentService mfaTotpEnrollmentService(MfaProperties properties, Environment environment,
 			AuthenticatorRepository authenticators, ActivationTokenService activationTokens, SecretEncryptor encryptor,
-			TotpGenerator totp, TotpSecretGenerator secrets, RecoveryCodeGenerator recoveryCodes,
+			TotpGenerator totp, TotpSecretGenerator secrets, RecoveryCodeStorage recoveryCodes,
 			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
 		String issuer = properties.getTotp().getIssuer();
 		if (issuer == null || issuer.isBlank()) {
@@ -139,10 +151,9 @@ class MfaCoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TotpAuthenticatorService mfaTotpAuthenticatorService(MfaProperties properties,
-			AuthenticatorRepository authenticators, SecondFactorVerifier verifier, SecretEncryptor encryptor,
-			RecoveryCodeGenerator recoveryCodes, PlatformTransactionManager transactionManager,
-			MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
-		return new TotpAuthenticatorService(authenticators, verifier, encryptor, recoveryCodes,
+			AuthenticatorRepository authenticators, SecondFactorVerifier verifier, RecoveryCodeStorage recoveryCodes,
+			PlatformTransactionManager transactionManager, MfaAuditEventPublisher events, ObjectProvider<Clock> clock) {
+		return new TotpAuthenticatorService(authenticators, verifier, recoveryCodes,
 				properties.getRecoveryCodes().getCount(), transactions(transactionManager), events, clock(clock));
 	}
 

@@ -1,5 +1,6 @@
 package dev.springmfa.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -57,6 +58,25 @@ final class MfaKeys {
 	 */
 	byte[] keyMaterial() {
 		return this.keyMaterial;
+	}
+
+	/**
+	 * Return the key material from which the key that hashes recovery codes is derived,
+	 * the current one first: the encryption keys, because they rotate through
+	 * {@code mfa.encryption.previous-keys}, so that a code hashed before a rotation is
+	 * still checked; {@code mfa.signing.key}, which has no previous keys, only where no
+	 * encryption key is set (an application with its own
+	 * {@link dev.springmfa.crypto.SecretEncryptor}).
+	 * @return the key material, the current first
+	 */
+	List<byte[]> recoveryCodeHashKeys() {
+		if (this.encryptionKey == null) {
+			return List.of(this.keyMaterial);
+		}
+		List<byte[]> keys = new ArrayList<>();
+		keys.add(this.encryptionKey);
+		keys.addAll(this.previousEncryptionKeys);
+		return keys;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.springmfa.recovery.RecoveryCodeStorage;
 import dev.springmfa.totp.TotpAlgorithm;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
@@ -416,12 +417,28 @@ public class MfaProperties implements Validator {
 		 */
 		private int count = 10;
 
+		/**
+		 * How recovery codes are kept at rest: 'encrypted', so that the unused codes can
+		 * be listed again, or 'hashed' (keyed hashes, OWASP ASVS 5.0 6.5.2), so that each
+		 * code is shown once only, when it is issued, and cannot be read back from the
+		 * database.
+		 */
+		private RecoveryCodeStorage.Mode storage = RecoveryCodeStorage.Mode.ENCRYPTED;
+
 		public int getCount() {
 			return this.count;
 		}
 
 		public void setCount(int count) {
 			this.count = count;
+		}
+
+		public RecoveryCodeStorage.Mode getStorage() {
+			return this.storage;
+		}
+
+		public void setStorage(RecoveryCodeStorage.Mode storage) {
+			this.storage = storage;
 		}
 
 	}

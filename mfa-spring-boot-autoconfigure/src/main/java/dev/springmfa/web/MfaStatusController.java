@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.springmfa.authentication.MfaChallenge;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.authenticator.TotpAuthenticatorService.MfaStatus;
+import dev.springmfa.authenticator.TotpAuthenticatorService.UnusedRecoveryCodes;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,13 +50,15 @@ public final class MfaStatusController {
 	}
 
 	/**
-	 * Return the unused recovery codes.
+	 * Return the unused recovery codes, or only their number where they are stored
+	 * hashed.
 	 * @param authentication the current login
 	 * @return the codes
 	 */
 	@GetMapping("/recovery-codes")
 	RecoveryCodesResponse recoveryCodes(@Nullable Authentication authentication) {
-		return RecoveryCodesResponse.of(this.service.recoveryCodes(this.currentUser.userId(authentication)));
+		UnusedRecoveryCodes unused = this.service.recoveryCodes(this.currentUser.userId(authentication));
+		return new RecoveryCodesResponse(unused.codes(), unused.remaining());
 	}
 
 	/**

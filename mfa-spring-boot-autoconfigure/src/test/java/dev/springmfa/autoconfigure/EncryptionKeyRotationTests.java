@@ -64,16 +64,43 @@ class EncryptionKeyRotationTests {
 		at(later).withPropertyValues("mfa.encryption.key=" + NEW_KEY, "mfa.encryption.previous-keys=" + OLD_KEY)
 			.run((context) -> {
 				TotpAuthenticatorService service = context.getBean(TotpAuthenticatorService.class);
-				assertThat(service.recoveryCodes("alice")).containsExactlyElementsOf(recoveryCodes.get());
+				assertThat(service.recoveryCodes("alice").codes()).containsExactlyElementsOf(recoveryCodes.get());
 				String code = context.getBean(TotpGenerator.class).generate(secret.get(), later);
 				assertThat(service.regenerateRecoveryCodes("alice", code)).hasSize(10);
 			});
 		at(later.plusSeconds(60)).withPropertyValues("mfa.encryption.key=" + NEW_KEY).run((context) -> {
 			TotpAuthenticatorService service = context.getBean(TotpAuthenticatorService.class);
-			assertThat(service.recoveryCodes("alice")).as("regenerated under the new key").hasSize(10);
+			assertThat(service.recoveryCodes("alice").codes()).as("regenerated under the new key").hasSize(10);
 			assertThatIllegalStateException().isThrownBy(() -> service.deactivate("alice", "123456"))
 				.withMessageContaining("mfa.encryption.previous-keys");
 		});
+	}
+
+	@Test
+	void rotatedKeyWhenRecoveryCodesHashedThenCodesHashedUnderTheOldKeyStillWorkWhileItIsListed() {
+		AtomicReference<List<String>> recoveryCodes = new AtomicReference<>();
+		at(ACTIVATED).withPropertyValues("mfa.encryption.key=" + OLD_KEY, "mfa.recovery-codes.storage=hashed")
+			.run((context) -> {
+				TotpEnrollmentService service = context.getBean(TotpEnrollmentService.class);
+				TotpEnrollmentService.TotpActivation activation = service.beginActivation("bob", "bob");
+				String code = context.getBean(TotpGenerator.class)
+					.generate(Base32.decode(activation.secret()), ACTIVATED);
+				recoveryCodes.set(service.confirmActivation("bob", activation.activationToken(), code));
+			});
+		at(ACTIVATED.plusSeconds(60))
+			.withPropertyValues("mfa.encryption.key=" + NEW_KEY, "mfa.encryption.previous-keys=" + OLD_KEY,
+					"mfa.recovery-codes.storage=hashed")
+			.run((context) -> {
+				TotpAuthenticatorService service = context.getBean(TotpAuthenticatorService.class);
+				assertThat(service.stepUp("bob", recoveryCodes.get().get(0))).isEqualTo("FACTOR_RECOVERY_CODE");
+				assertThat(service.recoveryCodes("bob").remaining()).isEqualTo(9);
+			});
+		at(ACTIVATED.plusSeconds(120))
+			.withPropertyValues("mfa.encryption.key=" + NEW_KEY, "mfa.recovery-codes.storage=hashed")
+			.run((context) -> assertThatIllegalStateException()
+				.isThrownBy(
+						() -> context.getBean(TotpAuthenticatorService.class).stepUp("bob", recoveryCodes.get().get(1)))
+				.withMessageContaining("mfa.encryption.previous-keys"));
 	}
 
 	private WebApplicationContextRunner at(Instant instant) {

@@ -29,6 +29,7 @@ import dev.springmfa.audit.MfaAuditListener;
 import dev.springmfa.authenticator.LockoutPolicy;
 import dev.springmfa.authenticator.SecondFactorVerifier;
 import dev.springmfa.recovery.RecoveryCodeGenerator;
+import dev.springmfa.recovery.RecoveryCodeStorage;
 import dev.springmfa.totp.TotpSecretGenerator;
 import dev.springmfa.web.MfaCurrentUser;
 import dev.springmfa.web.MfaExceptionHandler;
@@ -162,7 +163,7 @@ class MfaAutoConfigurationTests {
 			TotpSupportDeskService.class, MfaChallengeService.class, MfaVerificationService.class,
 			AuthenticatorRepository.class, MfaSchemaMigration.class, MfaHttpMessages.class, MfaProblemResponder.class,
 			MfaCurrentUser.class, TotpController.class, MfaStatusController.class, MfaExceptionHandler.class,
-			MfaResponseHeadersAdvice.class })
+			MfaResponseHeadersAdvice.class, RecoveryCodeStorage.class })
 	<T> void backsOffWhenUserDefinesBean(Class<T> type) {
 		T custom = mock(type);
 		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)

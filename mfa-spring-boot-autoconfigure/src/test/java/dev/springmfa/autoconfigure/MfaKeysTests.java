@@ -2,6 +2,7 @@ package dev.springmfa.autoconfigure;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,28 @@ class MfaKeysTests {
 			.withMessageStartingWith("mfa.encryption.key must be base64");
 		assertThatIllegalArgumentException().isThrownBy(() -> MfaKeys.decodeKey(" ", "mfa.encryption.key"))
 			.withMessageStartingWith("mfa.encryption.key must be base64");
+	}
+
+	@Test
+	void recoveryCodeHashKeysWhenEncryptionKeySetThenTheEncryptionKeysThatRotateCurrentFirst() {
+		byte[] current = filled(1);
+		byte[] previous = filled(2);
+		byte[] signing = filled(3);
+		MfaKeys keys = new MfaKeys(current, List.of(previous), signing, null);
+		assertThat(keys.recoveryCodeHashKeys()).containsExactly(current, previous);
+	}
+
+	@Test
+	void recoveryCodeHashKeysWhenNoEncryptionKeyThenTheSigningKeyAlone() {
+		byte[] signing = filled(3);
+		MfaKeys keys = new MfaKeys(null, List.of(), signing, null);
+		assertThat(keys.recoveryCodeHashKeys()).containsExactly(signing);
+	}
+
+	private static byte[] filled(int value) {
+		byte[] key = new byte[32];
+		Arrays.fill(key, (byte) value);
+		return key;
 	}
 
 }

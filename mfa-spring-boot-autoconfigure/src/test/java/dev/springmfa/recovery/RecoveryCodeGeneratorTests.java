@@ -16,6 +16,8 @@ class RecoveryCodeGeneratorTests {
 
 	private static final String FORMAT = "^[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}$";
 
+	private static final String FORMAT_WITH_ID = "^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$";
+
 	private final RecoveryCodeGenerator generator = new RecoveryCodeGenerator();
 
 	@Test
@@ -75,6 +77,44 @@ class RecoveryCodeGeneratorTests {
 	@Test
 	void formatWhenWellFormedThenDashInTheMiddle() {
 		assertThat(RecoveryCodeGenerator.format("abcdefgh")).isEqualTo("abcd-efgh");
+	}
+
+	@Test
+	void generateWithIdsWhenCountGivenThenCodesOfTenCharactersWhoseIdsDiffer() {
+		List<String> codes = this.generator.generateWithIds(100);
+		assertThat(codes).hasSize(100).allMatch((code) -> code.matches(FORMAT_WITH_ID));
+		List<String> ids = codes.stream()
+			.map((code) -> RecoveryCodeGenerator.idOf(RecoveryCodeGenerator.normalize(code)))
+			.toList();
+		assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+		assertThat(codes)
+			.allMatch((code) -> code.startsWith(RecoveryCodeGenerator.idOf(RecoveryCodeGenerator.normalize(code))));
+	}
+
+	@Test
+	void generateWithIdsWhenCountOutOfRangeThenException() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.generator.generateWithIds(0));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.generator.generateWithIds(101));
+	}
+
+	@Test
+	void idOfWhenCodeHasAnIdThenItsFirstTwoCharacters() {
+		assertThat(RecoveryCodeGenerator.idOf(RecoveryCodeGenerator.normalize("AB3DE-F6H7K"))).isEqualTo("ab");
+		assertThat(RecoveryCodeGenerator.idOf(RecoveryCodeGenerator.normalize("iO3de f6h7k"))).isEqualTo("10");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "abcdefgh", "abcdefghjkm", "abcdefghj", "ab3def6h7u", "ab3-def6h7" })
+	void idOfWhenNoCodeWithAnIdThenNull(String normalized) {
+		assertThat(RecoveryCodeGenerator.idOf(normalized)).isNull();
+	}
+
+	@Test
+	void formatWhenCodeHasAnIdThenDashInTheMiddle() {
+		assertThat(RecoveryCodeGenerator.format("ab3def6h7k")).isEqualTo("ab3de-f6h7k");
+		for (String code : this.generator.generateWithIds(20)) {
+			assertThat(RecoveryCodeGenerator.format(RecoveryCodeGenerator.normalize(code))).isEqualTo(code);
+		}
 	}
 
 	@Test

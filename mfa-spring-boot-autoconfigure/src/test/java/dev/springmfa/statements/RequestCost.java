@@ -12,7 +12,9 @@ package dev.springmfa.statements;
  * read (1) and the one spent (1) for a recovery code. A login is the app's password step
  * (2, on connections of their own, as the app runs it) and the starter's one transaction:
  * the authenticator (1) and, for a user with MFA whose password step erased the password
- * hash, the user loaded again for the token's password fingerprint (2).
+ * hash, the user loaded again for the token's password fingerprint (2). Where recovery
+ * codes are stored hashed, the codes a verify reads are the one row that the code's id
+ * names.
  */
 enum RequestCost {
 
@@ -27,6 +29,8 @@ enum RequestCost {
 	STEP_UP("POST /api/auth/mfa/step-up, the right TOTP code",                             2, 1, 1),
 	STATUS("GET /api/auth/mfa/status, MFA on",                                             2, 1, 1),
 	RECOVERY_CODES("GET /api/auth/mfa/recovery-codes",                                     2, 1, 1),
+	HASHED_VERIFY_RECOVERY_CODE("POST /api/auth/mfa/verify, a recovery code stored hashed", 6, 1, 1),
+	HASHED_RECOVERY_CODES("GET /api/auth/mfa/recovery-codes, codes stored hashed",          2, 1, 1),
 	ACTIVATION_BEGIN("GET /api/auth/mfa/totp/activate",                                    1, 1, 1),
 	ACTIVATION_CONFIRM("POST /api/auth/mfa/totp/activate, the right code",                12, 1, 1),
 	DEACTIVATE("POST /api/auth/mfa/totp/deactivate, the right TOTP code",                  4, 1, 1),

@@ -66,6 +66,8 @@ abstract class AbstractMfaLoginIntegrationTests {
 
 	MfaHttpClient client;
 
+	List<String> recoveryCodes = List.of();
+
 	@BeforeEach
 	void createUser() {
 		this.username = "alice-" + UUID.randomUUID();
@@ -88,6 +90,25 @@ abstract class AbstractMfaLoginIntegrationTests {
 
 	MfaHttpClient newClient() {
 		return new MfaHttpClient(this.port, mode());
+	}
+
+	/**
+	 * Return the format of the recovery codes that activation shows.
+	 * @return a regular expression
+	 */
+	String recoveryCodeFormat() {
+		return "[0-9a-z]{4}-[0-9a-z]{4}";
+	}
+
+	/**
+	 * Assert the answer of {@code GET /api/auth/mfa/recovery-codes} right after
+	 * activation.
+	 * @param listed the answer's body
+	 * @param issued the codes that activation showed
+	 */
+	void assertRecoveryCodesListed(JsonNode listed, List<String> issued) {
+		assertThat(strings(listed.get("codes"))).containsExactlyElementsOf(issued);
+		assertThat(listed.get("remaining").asInt()).isEqualTo(issued.size());
 	}
 
 	@Test
@@ -169,7 +190,7 @@ abstract class AbstractMfaLoginIntegrationTests {
 		assertThat(activated.status()).isEqualTo(200);
 		assertThat(activated.body().get("enabled").asBoolean()).isTrue();
 		List<String> recoveryCodes = strings(activated.body().get("recoveryCodes"));
-		assertThat(recoveryCodes).hasSize(10).allMatch((code) -> code.matches("[0-9a-z]{4}-[0-9a-z]{4}"));
+		assertThat(recoveryCodes).hasSize(10).allMatch((code) -> code.matches(recoveryCodeFormat()));
 		assertProblem(this.client.get("/api/auth/mfa/totp/activate"), 409, "mfa_already_enabled");
 		assertProblem(activate(activationToken, code(secret)), 409, "mfa_already_enabled");
 
@@ -178,8 +199,7 @@ abstract class AbstractMfaLoginIntegrationTests {
 		assertThat(strings(enabled.get("methods"))).containsExactly("totp", "recovery_code");
 		assertThat(enabled.get("recoveryCodesRemaining").asInt()).isEqualTo(10);
 		assertThat(Instant.parse(enabled.get("enabledAt").asString())).isEqualTo(this.clock.instant());
-		assertThat(strings(this.client.get("/api/auth/mfa/recovery-codes").body().get("codes")))
-			.containsExactlyElementsOf(recoveryCodes);
+		assertRecoveryCodesListed(this.client.get("/api/auth/mfa/recovery-codes").body(), recoveryCodes);
 
 		MfaHttpClient browser = newClient();
 		Response challenge = login(browser, PASSWORD);
@@ -395,7 +415,7 @@ abstract class AbstractMfaLoginIntegrationTests {
 	@Test
 	void stepUpWhenRecoveryCodeThenItIsSpentAndCountsAsTheSecondFactor() {
 		enableMfa();
-		String recoveryCode = this.client.get("/api/auth/mfa/recovery-codes").body().get("codes").get(0).asString();
+		String recoveryCode = this.recoveryCodes.get(0);
 		Response stepUp = this.client.post("/api/auth/mfa/step-up", "{\"code\":\"" + recoveryCode + "\"}");
 		assertThat(stepUp.status()).as(stepUp.toString()).isEqualTo(200);
 		assertThat(factors(this.client)).containsExactly("FACTOR_PASSWORD", "FACTOR_RECOVERY_CODE");
@@ -539,7 +559,9 @@ abstract class AbstractMfaLoginIntegrationTests {
 		login(this.client, PASSWORD);
 		Response activation = this.client.get("/api/auth/mfa/totp/activate");
 		String secret = activation.field("secret");
-		assertThat(activate(activation.field("activationToken"), code(secret)).status()).isEqualTo(200);
+		Response activated = activate(activation.field("activationToken"), code(secret));
+		assertThat(activated.status()).isEqualTo(200);
+		this.recoveryCodes = strings(activated.body().get("recoveryCodes"));
 		return secret;
 	}
 
