@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.springmfa.authentication.MfaChallenge;
 import dev.springmfa.authentication.MfaCodeAuthenticationToken;
+import dev.springmfa.authenticator.TotpAuthenticatorService.UnusedRecoveryCodes;
 import dev.springmfa.authenticator.TotpEnrollmentService.TotpActivation;
 import dev.springmfa.crypto.EncryptedValue;
 import dev.springmfa.jwt.RefreshToken;
 import dev.springmfa.jwt.TokenPair;
+import dev.springmfa.recovery.StoredRecoveryCode;
 import dev.springmfa.token.EphemeralToken;
 import dev.springmfa.token.IssuedToken;
 
@@ -71,6 +73,8 @@ class SecretRedactionTests {
 		assertRedacted(new RefreshToken("id-1", "family-1", "alice", "alice", FINGERPRINT, List.of(), Instant.EPOCH,
 				Instant.EPOCH), "RefreshToken[id=id-1");
 		assertRedacted(new EncryptedValue("k1", SECRET.getBytes()), "EncryptedValue[keyId=k1]");
+		assertRedacted(new UnusedRecoveryCodes(List.of(CODE), 1), "UnusedRecoveryCodes[remaining=1]");
+		assertRedacted(new StoredRecoveryCode.Hashed("ab", "k1", SECRET, FINGERPRINT), "Hashed[codeId=ab, keyId=k1]");
 		assertRedacted(new MfaCodeAuthenticationToken(TOKEN, CODE), "MfaCodeAuthenticationToken");
 	}
 
