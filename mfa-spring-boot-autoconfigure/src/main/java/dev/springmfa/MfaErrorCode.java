@@ -29,7 +29,10 @@ public enum MfaErrorCode {
 	 */
 	INVALID_TOKEN("invalid_token", "Invalid token"),
 
-	/** The second factor is locked for a while after too many failed attempts. */
+	/**
+	 * The second factor is locked, or the password step throttled, for a while after too
+	 * many failed attempts.
+	 */
 	TOO_MANY_ATTEMPTS("too_many_attempts", "Too many attempts"),
 
 	/** TOTP is already active for the user. */

@@ -7,8 +7,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.util.Assert;
 
 /**
- * A second factor locked for a while after too many failed attempts: while locked, even a
- * right code is refused.
+ * A second factor locked for a while after too many failed attempts, or a password step
+ * throttled ({@code mfa.login.throttle}): while it lasts, even a right code or password
+ * is refused.
  */
 public class TooManyMfaAttemptsException extends AuthenticationException implements MfaFailure {
 
@@ -28,7 +29,7 @@ public class TooManyMfaAttemptsException extends AuthenticationException impleme
 	}
 
 	/**
-	 * Return how long until a code may be tried again.
+	 * Return how long until a code or password may be tried again.
 	 * @return the remaining lock
 	 */
 	public Duration getRetryAfter() {

@@ -5,6 +5,19 @@ package dev.springmfa.audit;
  */
 public enum MfaAuditEventType {
 
+	/**
+	 * A password refused by the password step: the same for an unknown user and a wrong
+	 * password. The user is the username as submitted.
+	 */
+	PASSWORD_FAILED,
+
+	/**
+	 * A password login refused unchecked: its account or client address had too many
+	 * failed passwords ({@code mfa.login.throttle}). The user is the username as
+	 * submitted.
+	 */
+	LOGIN_THROTTLED,
+
 	/** A password login that now needs the second factor. */
 	MFA_CHALLENGE_ISSUED,
 

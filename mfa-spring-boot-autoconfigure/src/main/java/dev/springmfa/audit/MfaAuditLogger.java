@@ -22,7 +22,9 @@ final class MfaAuditLogger implements MfaAuditListener {
 		String line = "event=" + event.getType() + " user=" + sanitize(event.getUserId()) + " ip="
 				+ sanitize(event.getClientIp()) + " userAgent=\"" + sanitize(event.getUserAgent()) + "\"";
 		switch (event.getType()) {
-			case VERIFY_FAILED, CODE_REPLAY_REFUSED, LOCKED_OUT, REFRESH_TOKEN_REUSED -> logger.warn(line);
+			case PASSWORD_FAILED, LOGIN_THROTTLED, VERIFY_FAILED, CODE_REPLAY_REFUSED, LOCKED_OUT,
+					REFRESH_TOKEN_REUSED ->
+				logger.warn(line);
 			default -> logger.info(line);
 		}
 	}

@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import({ MfaSpringSessionConfiguration.class, MfaCoreConfiguration.class,
 		MfaPersistenceConfigurations.PersistenceConfiguration.class,
 		MfaPersistenceConfigurations.SchemaMigrationConfiguration.class, MfaJwtConfiguration.class,
-		MfaAuthorizationConfiguration.class, MfaWebConfiguration.class })
+		MfaLoginThrottleConfiguration.class, MfaAuthorizationConfiguration.class, MfaWebConfiguration.class })
 public final class MfaAutoConfiguration {
 
 	// The application's clock where it has one (tests move it); the starter registers

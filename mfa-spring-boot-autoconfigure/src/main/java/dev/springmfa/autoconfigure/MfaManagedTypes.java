@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import dev.springmfa.authenticator.Authenticator;
 import dev.springmfa.authenticator.RecoveryCode;
 import dev.springmfa.jwt.RefreshTokenRecord;
+import dev.springmfa.throttle.LoginThrottleRecord;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
@@ -21,7 +22,7 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 final class MfaManagedTypes implements BeanPostProcessor {
 
 	static final List<String> ENTITIES = List.of(Authenticator.class.getName(), RecoveryCode.class.getName(),
-			RefreshTokenRecord.class.getName());
+			RefreshTokenRecord.class.getName(), LoginThrottleRecord.class.getName());
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {

@@ -179,12 +179,84 @@ public class MfaProperties implements Validator {
 		 */
 		private LoginMode mode = LoginMode.SESSION;
 
+		private final Throttle throttle = new Throttle();
+
 		public LoginMode getMode() {
 			return this.mode;
 		}
 
 		public void setMode(LoginMode mode) {
 			this.mode = mode;
+		}
+
+		public Throttle getThrottle() {
+			return this.throttle;
+		}
+
+	}
+
+	/**
+	 * The throttle of the password step. Off by default: whoever knows a username can
+	 * then keep its account throttled, so the throttle per address is the first defence.
+	 */
+	public static class Throttle {
+
+		/**
+		 * Whether to throttle the password step: each attempt is reserved in the database
+		 * before its password is checked, and refused unchecked (429) while its account
+		 * or client address has no budget left.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Maximum failed passwords of one account, existing or not, within a window; 0
+		 * for no throttle per account.
+		 */
+		private int maxAttemptsPerAccount = 10;
+
+		/**
+		 * Maximum failed passwords from one client address (an IPv6 /64) within a window;
+		 * 0 for no throttle per address. Behind a proxy, the address is the proxy's
+		 * unless server.forward-headers-strategy is set.
+		 */
+		private int maxAttemptsPerAddress = 50;
+
+		/**
+		 * Duration of a window, counted from its first failure; a throttled account or
+		 * address is refused until its window ends.
+		 */
+		private Duration duration = Duration.ofMinutes(15);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttemptsPerAccount() {
+			return this.maxAttemptsPerAccount;
+		}
+
+		public void setMaxAttemptsPerAccount(int maxAttemptsPerAccount) {
+			this.maxAttemptsPerAccount = maxAttemptsPerAccount;
+		}
+
+		public int getMaxAttemptsPerAddress() {
+			return this.maxAttemptsPerAddress;
+		}
+
+		public void setMaxAttemptsPerAddress(int maxAttemptsPerAddress) {
+			this.maxAttemptsPerAddress = maxAttemptsPerAddress;
+		}
+
+		public Duration getDuration() {
+			return this.duration;
+		}
+
+		public void setDuration(Duration duration) {
+			this.duration = duration;
 		}
 
 	}

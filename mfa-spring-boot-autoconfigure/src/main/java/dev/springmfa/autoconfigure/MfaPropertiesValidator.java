@@ -56,6 +56,7 @@ final class MfaPropertiesValidator {
 		validator.validateEndpoints();
 		validator.validateCodes();
 		validator.validateLockout();
+		validator.validateLoginThrottle();
 		return validator.decodeKeys();
 	}
 
@@ -98,6 +99,22 @@ final class MfaPropertiesValidator {
 		check(positive(lockout.getDuration()), "lockout.duration", "must be positive", "Set it to 15m.");
 		check(lockout.getMaxConsecutiveFailures() >= lockout.getMaxAttempts(), "lockout.maxConsecutiveFailures",
 				"must be at least mfa.lockout.max-attempts", "Set it to 100, the cap of NIST SP 800-63B.");
+	}
+
+	private void validateLoginThrottle() {
+		MfaProperties.Throttle throttle = this.properties.getLogin().getThrottle();
+		if (!throttle.isEnabled()) {
+			return;
+		}
+		check(throttle.getMaxAttemptsPerAccount() >= 0, "login.throttle.maxAttemptsPerAccount", "must not be negative",
+				"Set it to 10, or to 0 to throttle per address only.");
+		check(throttle.getMaxAttemptsPerAddress() >= 0, "login.throttle.maxAttemptsPerAddress", "must not be negative",
+				"Set it to 50, or to 0 to throttle per account only.");
+		check(throttle.getMaxAttemptsPerAccount() != 0 || throttle.getMaxAttemptsPerAddress() != 0,
+				"login.throttle.maxAttemptsPerAddress",
+				"must be positive where mfa.login.throttle.max-attempts-per-account is 0",
+				"Set it to 50, or set mfa.login.throttle.enabled=false.");
+		check(positive(throttle.getDuration()), "login.throttle.duration", "must be positive", "Set it to 15m.");
 	}
 
 	private @Nullable MfaKeys decodeKeys() {

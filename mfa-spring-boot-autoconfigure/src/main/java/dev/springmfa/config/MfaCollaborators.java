@@ -7,10 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.MfaUserIdResolver;
+import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.authentication.MfaChallengeService;
 import dev.springmfa.authentication.MfaVerificationService;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.authorization.MfaEnrollment;
+import dev.springmfa.throttle.LoginThrottle;
 import dev.springmfa.web.MfaHttpMessages;
 import dev.springmfa.web.MfaProblemResponder;
 import org.springframework.context.ApplicationContext;
@@ -33,13 +35,17 @@ import org.springframework.util.Assert;
  * @param authenticators checks the code of a step-up
  * @param userIdResolver resolves the user of a login
  * @param clock times a step-up's factor
- * @param eventPublisher publishes the success or failure of the second step
+ * @param eventPublisher publishes the success or failure of the second step, and the
+ * refusals of the login throttle
  * @param detailsSource the request details of each login
+ * @param auditEvents publishes the audit events of the password step
+ * @param loginThrottle the throttle of the password step, or {@code null} where it is off
  */
 record MfaCollaborators(MfaHttpMessages messages, MfaProblemResponder problems, MfaEnrollment enrollment,
 		MfaChallengeService challengeService, MfaVerificationService verificationService,
 		TotpAuthenticatorService authenticators, MfaUserIdResolver userIdResolver, Clock clock,
-		AuthenticationEventPublisher eventPublisher, AuthenticationDetailsSource<HttpServletRequest, ?> detailsSource) {
+		AuthenticationEventPublisher eventPublisher, AuthenticationDetailsSource<HttpServletRequest, ?> detailsSource,
+		MfaAuditEventPublisher auditEvents, @Nullable LoginThrottle loginThrottle) {
 
 	/**
 	 * Resolve the collaborators, each the value set on {@link MfaConfigurer}, else the
@@ -65,7 +71,9 @@ record MfaCollaborators(MfaHttpMessages messages, MfaProblemResponder problems, 
 				resolve(context, null, MfaUserIdResolver.class, null),
 				resolve(context, null, Clock.class, Clock::systemUTC), new SecondStepEventPublisher(events),
 				// As on Spring Security's own login filters, never a bean.
-				(detailsSource != null) ? detailsSource : new WebAuthenticationDetailsSource());
+				(detailsSource != null) ? detailsSource : new WebAuthenticationDetailsSource(),
+				resolve(context, null, MfaAuditEventPublisher.class, null),
+				context.getBeanProvider(LoginThrottle.class).getIfUnique());
 	}
 
 	/**

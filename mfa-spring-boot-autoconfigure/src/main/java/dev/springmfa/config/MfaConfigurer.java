@@ -177,7 +177,9 @@ public final class MfaConfigurer extends AbstractHttpConfigurer<MfaConfigurer, H
 	}
 
 	/**
-	 * Set the publisher of the code step's and step-up's events. Defaults to the unique
+	 * Set the publisher of the code step's and step-up's events, and of the refusals of
+	 * the password step's throttle ({@code mfa.login.throttle}); the password step's
+	 * other events are the chain's authentication manager's. Defaults to the unique
 	 * {@link AuthenticationEventPublisher} bean, else a
 	 * {@link DefaultAuthenticationEventPublisher}.
 	 * @param authenticationEventPublisher the publisher

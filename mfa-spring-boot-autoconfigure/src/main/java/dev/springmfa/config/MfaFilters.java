@@ -9,6 +9,7 @@ import dev.springmfa.MfaFactors;
 import dev.springmfa.MfaFailure;
 import dev.springmfa.authentication.MfaCodeAuthenticationProvider;
 import dev.springmfa.authorization.MfaAuthorizationManagers;
+import dev.springmfa.throttle.LoginThrottle;
 import dev.springmfa.web.MfaAuthenticationHandlers;
 import dev.springmfa.web.MfaCsrfFailureFilter;
 import dev.springmfa.web.MfaEndpointExceptionFilter;
@@ -133,11 +134,17 @@ final class MfaFilters {
 	}
 
 	// The password step authenticates through the chain's manager, which publishes its
-	// events like any login of the chain.
+	// events like any login of the chain (Spring Boot sets its publisher on the
+	// manager that the chain's falls back to). A throttled attempt never reaches the
+	// manager: the filter publishes its refusal itself, as the code step's manager does.
 	private MfaLoginFilter login(HttpSecurity http) {
 		MfaLoginFilter login = new MfaLoginFilter(MfaUrls.post(this.urls.login()),
-				this.collaborators.challengeService(), this.collaborators.messages());
+				this.collaborators.challengeService(), this.collaborators.messages(), this.collaborators.auditEvents());
 		login.setAuthenticationManager(http.getSharedObject(AuthenticationManager.class));
+		LoginThrottle throttle = this.collaborators.loginThrottle();
+		if (throttle != null) {
+			login.setLoginThrottle(throttle, this.collaborators.eventPublisher());
+		}
 		return login;
 	}
 

@@ -42,6 +42,7 @@ import dev.springmfa.authenticator.TotpAuthenticatorService;
 import dev.springmfa.authenticator.TotpEnrollmentService;
 import dev.springmfa.authenticator.TotpSupportDeskService;
 import dev.springmfa.crypto.SecretEncryptor;
+import dev.springmfa.throttle.LoginThrottle;
 import dev.springmfa.token.MfaTokenService;
 import dev.springmfa.token.PasswordFingerprints;
 import dev.springmfa.totp.TotpAlgorithm;
@@ -198,6 +199,14 @@ class MfaAutoConfigurationTests {
 				.doesNotHaveBean("mfaSecurityFilterChain")
 				.hasBean("customChain")
 				.hasBean("mfaHttpSecurityCustomizer"));
+	}
+
+	@Test
+	void addsTheLoginThrottleOnlyWhenEnabled() {
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(LoginThrottle.class));
+		this.contextRunner.withPropertyValues("mfa.enabled=true", KEY, "mfa.login.throttle.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(LoginThrottle.class));
 	}
 
 	@Test

@@ -197,6 +197,30 @@ class MfaPropertiesValidationTests {
 			.doesNotContain(SHORT_KEY);
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"mfa.login.throttle.max-attempts-per-account=-1 | mfa.login.throttle.max-attempts-per-account | must not be negative",
+			"mfa.login.throttle.max-attempts-per-address=-1 | mfa.login.throttle.max-attempts-per-address | must not be negative",
+			"mfa.login.throttle.max-attempts-per-account=0;mfa.login.throttle.max-attempts-per-address=0 | mfa.login.throttle.max-attempts-per-address | must be positive where mfa.login.throttle.max-attempts-per-account is 0",
+			"mfa.login.throttle.duration=0s | mfa.login.throttle.duration | must be positive" })
+	void bindingWhenLoginThrottleIsOnAndPropertyIsInvalidThenFailsNamingIt(String assignments, String property,
+			String reason) {
+		this.contextRunner.withPropertyValues(KEY, "mfa.login.throttle.enabled=true")
+			.withPropertyValues(assignments.split(";"))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure().rootCause().hasMessageContaining(property + " " + reason);
+				FailureAnalysis analysis = MfaAutoConfigurationTests.analyze(context.getStartupFailure());
+				assertThat(analysis.getAction()).contains(property + ": Set it to");
+			});
+	}
+
+	@Test
+	void bindingWhenLoginThrottleIsOffThenItsPropertiesAreNotChecked() {
+		this.contextRunner.withPropertyValues(KEY, "mfa.login.throttle.duration=0s")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	private static java.security.PrivateKey ecPrivateKey() throws Exception {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(new ECGenParameterSpec("secp256r1"));

@@ -9,6 +9,8 @@ import dev.springmfa.InvalidMfaCodeException;
 import dev.springmfa.MfaErrorCode;
 import dev.springmfa.TooManyMfaAttemptsException;
 import dev.springmfa.apps.SteppingClock;
+import dev.springmfa.audit.MfaAuditEventType;
+import dev.springmfa.audit.RecordingAuditListener;
 import dev.springmfa.config.ChainClient.Response;
 import dev.springmfa.totp.Base32;
 import dev.springmfa.totp.TotpGenerator;
@@ -59,6 +61,41 @@ class MfaConfigurerEventsTests {
 				.getAuthentication()
 				.getName()).isEqualTo("alice");
 		});
+	}
+
+	@Test
+	void passwordStepWhenWrongOrUserUnknownThenOneEventAndOneAuditEventEachWithoutSayingWhich() {
+		this.contextRunner.withBean(RecordingAuditListener.class, RecordingAuditListener::new).run((context) -> {
+			ChainClient client = new ChainClient(context);
+			assertThat(client.login("/api/auth/login", "alice", "wrong").status()).isEqualTo(401);
+			assertThat(client.login("/api/auth/login", "mallory", "wrong").status()).isEqualTo(401);
+			// The chain's manager publishes once; the password step adds none of its own.
+			assertThat(events(context).events).hasSize(2)
+				.allSatisfy((event) -> assertThat(event).isInstanceOf(AuthenticationFailureBadCredentialsEvent.class))
+				.extracting((event) -> event.getAuthentication().getName())
+				.containsExactly("alice", "mallory");
+			RecordingAuditListener audit = context.getBean(RecordingAuditListener.class);
+			assertThat(audit.typesOf("alice")).containsExactly(MfaAuditEventType.PASSWORD_FAILED);
+			assertThat(audit.typesOf("mallory")).containsExactly(MfaAuditEventType.PASSWORD_FAILED);
+		});
+	}
+
+	@Test
+	void passwordStepWhenThrottledThenLockedEventCausedByTheStartersRefusal() {
+		this.contextRunner
+			.withPropertyValues("mfa.login.throttle.enabled=true", "mfa.login.throttle.max-attempts-per-account=1")
+			.run((context) -> {
+				ChainClient client = new ChainClient(context);
+				client.login("/api/auth/login", "alice", "wrong");
+				assertThat(client.login("/api/auth/login", "alice", "secret").field("code"))
+					.isEqualTo("too_many_attempts");
+				assertThat(events(context).events).hasSize(2);
+				AuthenticationFailureLockedEvent locked = events(context)
+					.single(AuthenticationFailureLockedEvent.class);
+				assertThat(locked.getAuthentication().getName()).isEqualTo("alice");
+				assertThat(locked.getException()).hasCauseInstanceOf(TooManyMfaAttemptsException.class);
+				assertThat(remoteAddress(locked)).isEqualTo(ChainClient.REMOTE_ADDRESS);
+			});
 	}
 
 	@Test

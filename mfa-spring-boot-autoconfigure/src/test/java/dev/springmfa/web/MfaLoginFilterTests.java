@@ -1,5 +1,6 @@
 package dev.springmfa.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.authentication.MfaChallenge;
 import dev.springmfa.authentication.MfaChallengeService;
 import org.springframework.http.HttpMethod;
@@ -71,7 +73,8 @@ class MfaLoginFilterTests {
 				16_384);
 		MfaLoginFilter filter = new MfaLoginFilter(
 				PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/auth/login"), this.challengeService,
-				messages);
+				messages, new MfaAuditEventPublisher((event) -> {
+				}, Clock.systemUTC()));
 		filter.setAuthenticationManager(manager);
 		filter.setAuthenticationSuccessHandler((request, response, authentication) -> this.completed = authentication);
 		filter.afterPropertiesSet();
