@@ -127,7 +127,6 @@ public final class LoginThrottle {
 						? key(ADDRESS, network(clientAddress)) : null);
 		Instant now = this.clock.instant();
 		Optional<Duration> throttled = inTransaction((status) -> {
-			this.cleanup.runIfDue(this.records::deleteExpired);
 			// The address first, then the account, in every attempt: concurrent
 			// attempts lock the rows in one order.
 			Optional<Duration> wait = reserve(reservation.addressKey, this.limits.maxAttemptsPerAddress(), now);
@@ -136,6 +135,9 @@ public final class LoginThrottle {
 			}
 			if (wait.isPresent()) {
 				status.setRollbackOnly();
+			}
+			else {
+				this.cleanup.runIfDue(this.records::deleteExpired);
 			}
 			return wait;
 		});

@@ -118,6 +118,8 @@ public final class MfaLoginFilter extends AbstractAuthenticationProcessingFilter
 			return this.throttle.reserve(token.getName(), request.getRemoteAddr());
 		}
 		catch (TooManyMfaAttemptsException ex) {
+			// The password was never checked: the event need not carry it.
+			token.eraseCredentials();
 			this.throttleEvents.publishAuthenticationFailure(ex, token);
 			this.auditEvents.publish(MfaAuditEventType.LOGIN_THROTTLED, token.getName());
 			throw ex;
