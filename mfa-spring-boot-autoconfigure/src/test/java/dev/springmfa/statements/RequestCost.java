@@ -14,7 +14,12 @@ package dev.springmfa.statements;
  * the authenticator (1) and, for a user with MFA whose password step erased the password
  * hash, the user loaded again for the token's password fingerprint (2). Where recovery
  * codes are stored hashed, the codes a verify reads are the one row that the code's id
- * names.
+ * names. With the login throttle on (off by default) a login adds, before the password is
+ * checked, one transaction that reserves the attempt, two statements for each of its
+ * keys, the client address and the account (the row made sure of, the attempt counted); a
+ * right password then one that releases it (a statement per key); a throttled attempt
+ * stops at the key that has no budget left and reads the end of its window (1), on one
+ * connection, with no password checked.
  */
 enum RequestCost {
 
@@ -43,7 +48,10 @@ enum RequestCost {
 	JWT_VERIFY_RIGHT_CODE("POST /api/auth/mfa/verify in jwt mode, the right TOTP code",    7, 2, 4),
 	REFRESH("POST /api/auth/token/refresh",                                                4, 1, 3),
 	BEARER_CALL_WITH_MFA("GET an app endpoint with a bearer token, both factors",          0, 0, 0),
-	BEARER_CALL_WITHOUT_MFA("GET an app endpoint with a bearer token, no MFA",             0, 0, 0);
+	BEARER_CALL_WITHOUT_MFA("GET an app endpoint with a bearer token, no MFA",             0, 0, 0),
+	THROTTLED_LOGIN_WITHOUT_MFA("POST /api/auth/login, throttle on, a user without MFA",   9, 3, 5),
+	THROTTLED_LOGIN_WRONG_PASSWORD("POST /api/auth/login, throttle on, a wrong password",  6, 1, 3),
+	THROTTLED_LOGIN_REFUSED("POST /api/auth/login, throttle on, the account throttled",   5, 1, 1);
 	// @formatter:on
 
 	private final String request;
