@@ -1,0 +1,65 @@
+package dev.springmfa.benchmarks.load;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A right-code verify in session mode: the code step of an MFA user's login, whose
+ * password step was sent, untimed, before the round. Each operation spends the user's
+ * code of the current time step.
+ */
+final class VerifyScenario implements Scenario {
+
+	private final BenchmarkUsers users;
+
+	private final int maxUsers;
+
+	private final Queue<Challenge> challenges = new ConcurrentLinkedQueue<>();
+
+	VerifyScenario(BenchmarkUsers users, int maxUsers) {
+		this.users = users;
+		this.maxUsers = maxUsers;
+	}
+
+	@Override
+	public String name() {
+		return "verify (right code)";
+	}
+
+	@Override
+	public boolean spendsTimeSteps() {
+		return true;
+	}
+
+	@Override
+	public void prepare(LoadWorkers workers, int operations) {
+		this.users.ensureMfaUsers(workers, Math.min(operations, this.maxUsers));
+		List<MfaUser> batch = this.users.nextMfaUsers(Math.min(operations, this.users.mfaUserCount()));
+		this.challenges.clear();
+		workers.forEachIndex(batch.size(), (worker, index) -> {
+			MfaUser user = batch.get(index);
+			this.challenges.add(new Challenge(user, BenchmarkUsers.challenge(worker.client(ServerMode.SESSION), user)));
+		});
+	}
+
+	@Override
+	public Outcome perform(LoadWorker worker) throws IOException {
+		Challenge challenge = this.challenges.poll();
+		if (challenge == null) {
+			return Outcome.EXHAUSTED;
+		}
+		String code = challenge.user().claimCode(TotpCodes.currentStep());
+		if (code == null) {
+			return Outcome.SKIPPED;
+		}
+		worker.client(ServerMode.SESSION).verify(challenge.ephemeralToken(), code);
+		return Outcome.DONE;
+	}
+
+	private record Challenge(MfaUser user, String ephemeralToken) {
+
+	}
+
+}
