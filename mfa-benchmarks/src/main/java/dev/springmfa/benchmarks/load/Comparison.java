@@ -47,6 +47,17 @@ final class Comparison {
 	}
 
 	/**
+	 * Warm both servers up with the comparison's requests: a warm-up round of each side,
+	 * measured nowhere.
+	 * @param workers the workers
+	 * @param schedule the rounds, of which the warm-up's length counts
+	 */
+	void warmUp(LoadWorkers workers, Schedule schedule) {
+		new Side(this.a).round(workers, schedule, schedule.warmup(), "warm-up");
+		new Side(this.b).round(workers, schedule, schedule.warmup(), "warm-up");
+	}
+
+	/**
 	 * Run the comparison.
 	 * @param workers the workers, whose number is the concurrency
 	 * @param schedule the rounds

@@ -17,11 +17,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code scripts/load-benchmark} (see {@code docs/benchmarks.md}), never by the build.
  * <p>
  * It creates its own database, starts a server JVM in session mode and one in jwt mode,
- * makes users through the demo's endpoints, and compares side by side, at each
- * concurrency: a right-code verify against the floor endpoint (one conditional update in
- * one transaction); a two-step login against the one-step login of a user without MFA; an
- * authenticated call with a bearer token against one with a session cookie. It prints a
- * Markdown report and writes it to {@code report.md} in the output directory.
+ * makes users through the demo's endpoints, warms both servers up with every request it
+ * measures, and compares side by side, at each concurrency: a right-code verify against
+ * the floor endpoint (one conditional update in one transaction); a two-step login
+ * against the one-step login of a user without MFA; an authenticated call with a bearer
+ * token against one with a session cookie. It prints a Markdown report and writes it to
+ * {@code report.md} in the output directory.
  */
 public final class LoadBenchmark {
 
@@ -99,10 +100,18 @@ public final class LoadBenchmark {
 		Schedule schedule = new Schedule(this.options.rounds(), this.options.round(), this.options.warmup(),
 				this.options.users());
 		List<ComparisonResult> results = new ArrayList<>();
+		boolean warm = false;
 		for (int connections : this.options.connections()) {
 			try (LoadWorkers workers = new LoadWorkers(connections, ports)) {
 				users.ensurePlainUsers(workers, PLAIN_USERS);
 				users.ensureMfaUsers(workers, this.options.users());
+				if (!warm) {
+					// The jwt server has served nothing yet, the session server only the
+					// making of users: a cold JIT would weigh on the first comparisons.
+					Progress.log("Warming both servers up with every comparison");
+					comparisons.forEach((comparison) -> comparison.warmUp(workers, schedule));
+					warm = true;
+				}
 				for (Comparison comparison : comparisons) {
 					Progress.log(comparison.title() + " at " + connections + " connections");
 					results.add(comparison.run(workers, schedule));

@@ -26,6 +26,9 @@ import java.util.Map;
 record MarkdownReport(LoadBenchmarkOptions options, MachineDescription machine, String database, Instant started,
 		Duration duration, double[] loadAverages, int mfaUsers, List<ComparisonResult> results) {
 
+	// A spread of the rounds beyond which a median means little.
+	private static final double UNSTEADY = 1.3;
+
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
@@ -54,7 +57,8 @@ record MarkdownReport(LoadBenchmarkOptions options, MachineDescription machine, 
 		line(out, "- Password encoder: `{noop}`, no hash, in place of the demo's bcrypt (about 70 ms a login on "
 				+ "such a machine), which would hide what MFA costs. Login figures are of everything but the hash.");
 		line(out, "- Load: closed loop on the same machine, one platform thread and one keep-alive connection "
-				+ "(plain socket) per worker; a warm-up round of %d s per side, then %d measured rounds of %d s per "
+				+ "(plain socket) per worker; both servers warmed up first with every comparison, then for each "
+				+ "comparison and concurrency a warm-up round of %d s per side, then %d measured rounds of %d s per "
 				+ "side, alternating A, B. Rounds that spend TOTP codes start when a 30 s time step begins and use "
 				+ "each MFA user at most once (%d MFA users made).", this.options.warmup().toSeconds(),
 				this.options.rounds(), this.options.round().toSeconds(), this.mfaUsers);
@@ -120,6 +124,12 @@ record MarkdownReport(LoadBenchmarkOptions options, MachineDescription machine, 
 				if (side.errors() > 0) {
 					warnings.add(format("%s at %d connections: %d errors, the first: %s", side.name(),
 							result.connections(), side.errors(), String.valueOf(side.firstError())));
+				}
+				if (side.minThroughput() > 0 && side.maxThroughput() / side.minThroughput() > UNSTEADY) {
+					warnings.add(format(
+							"%s at %d connections: the fastest round was %.1f times the slowest; the "
+									+ "machine was busy or the server not yet warm",
+							side.name(), result.connections(), side.maxThroughput() / side.minThroughput()));
 				}
 				if (side.exhaustedRounds() > 0) {
 					warnings.add(format(

@@ -28,6 +28,16 @@ final class MfaUser {
 	}
 
 	/**
+	 * Return whether the user's code of a time step is unspent, as far as the benchmark
+	 * knows.
+	 * @param step the time step
+	 * @return whether {@link #claimCode} would give the code now
+	 */
+	boolean hasUnspentCode(long step) {
+		return this.lastUsedStep.get() < step;
+	}
+
+	/**
 	 * Claim the user's code of a time step, once: the caller must then send it.
 	 * @param step the current time step
 	 * @return the code, or {@code null} if the user's code of this step or a later one
