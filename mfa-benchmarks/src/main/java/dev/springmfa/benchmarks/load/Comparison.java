@@ -6,15 +6,24 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Two scenarios measured side by side: a warm-up round of each, then rounds that
- * alternate A, B, A, B, ... so that whatever else the machine does falls on both alike. A
- * round of a scenario that spends TOTP time steps starts when a step begins.
+ * Two scenarios measured side by side: warm-up rounds of each, alternating, until neither
+ * side's throughput still rises, then measured rounds that alternate A, B, A, B, ... so
+ * that whatever else the machine does falls on both alike. A round of a scenario that
+ * spends TOTP time steps starts when a step begins.
  */
 final class Comparison {
 
 	// Prepare this much more than the fastest round so far would use: users are slow to
 	// make, and a round that uses up its users still counts, over its shorter length.
 	private static final double MARGIN = 1.5;
+
+	// Warm-up rounds go on while a side's throughput rises by more than this, up to a
+	// number of rounds.
+	private static final double STEADY = 1.1;
+
+	private static final int MIN_WARMUP_ROUNDS = 2;
+
+	private static final int MAX_WARMUP_ROUNDS = 5;
 
 	private final String key;
 
@@ -47,14 +56,12 @@ final class Comparison {
 	}
 
 	/**
-	 * Warm both servers up with the comparison's requests: a warm-up round of each side,
-	 * measured nowhere.
+	 * Warm both servers up with the comparison's requests, measured nowhere.
 	 * @param workers the workers
 	 * @param schedule the rounds, of which the warm-up's length counts
 	 */
 	void warmUp(LoadWorkers workers, Schedule schedule) {
-		new Side(this.a).round(workers, schedule, schedule.warmup(), "warm-up");
-		new Side(this.b).round(workers, schedule, schedule.warmup(), "warm-up");
+		warmUp(new Side(this.a), new Side(this.b), workers, schedule);
 	}
 
 	/**
@@ -66,14 +73,27 @@ final class Comparison {
 	ComparisonResult run(LoadWorkers workers, Schedule schedule) {
 		Side sideA = new Side(this.a);
 		Side sideB = new Side(this.b);
-		sideA.round(workers, schedule, schedule.warmup(), "warm-up");
-		sideB.round(workers, schedule, schedule.warmup(), "warm-up");
+		warmUp(sideA, sideB, workers, schedule);
 		for (int i = 1; i <= schedule.rounds(); i++) {
 			String label = "round " + i + "/" + schedule.rounds();
 			sideA.result.add(sideA.round(workers, schedule, schedule.round(), label));
 			sideB.result.add(sideB.round(workers, schedule, schedule.round(), label));
 		}
 		return new ComparisonResult(this.title, workers.size(), sideA.result, sideB.result, this.goal);
+	}
+
+	private static void warmUp(Side sideA, Side sideB, LoadWorkers workers, Schedule schedule) {
+		double lastA = 0;
+		double lastB = 0;
+		for (int i = 1; i <= MAX_WARMUP_ROUNDS; i++) {
+			double rateA = sideA.round(workers, schedule, schedule.warmup(), "warm-up " + i).throughput();
+			double rateB = sideB.round(workers, schedule, schedule.warmup(), "warm-up " + i).throughput();
+			if (i >= MIN_WARMUP_ROUNDS && rateA <= lastA * STEADY && rateB <= lastB * STEADY) {
+				return;
+			}
+			lastA = rateA;
+			lastB = rateB;
+		}
 	}
 
 	// A round ends within the step it starts in, so it uses each user's code once.

@@ -15,7 +15,7 @@ record ComparisonResult(String title, int connections, SideResult a, SideResult 
 
 	/**
 	 * Return the ratio of the median throughputs, A/B.
-	 * @return the ratio
+	 * @return the ratio, 0 if a side did nothing
 	 */
 	double ratio() {
 		double reference = this.b.medianThroughput();

@@ -37,7 +37,7 @@ public final class LoadBenchmark {
 	/**
 	 * Run the benchmark.
 	 * @param args options, each {@code --name=value}: {@code connections} (16,64),
-	 * {@code rounds} (5), {@code round-seconds} (10), {@code warmup-seconds} (20),
+	 * {@code rounds} (5), {@code round-seconds} (10), {@code warmup-seconds} (10),
 	 * {@code users} (2000), {@code max-users} (60000), {@code heap} (1g),
 	 * {@code pool-size} (10), {@code postgres-url} (jdbc:postgresql://127.0.0.1:5432),
 	 * {@code postgres-user} (postgres), {@code database} (mfa_bench), {@code output}

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param connections the concurrencies to measure at, each a number of connections
  * @param rounds the measured rounds of each side of a comparison
  * @param round the length of a measured round
- * @param warmup the length of the warm-up round
+ * @param warmup the length of a warm-up round
  * @param users the MFA users to make at first; more are made if a round needs them
  * @param maxUsers the most MFA users to make
  * @param heap the heap of each server JVM, as for {@code -Xmx}
@@ -70,7 +70,7 @@ record LoadBenchmarkOptions(List<Integer> connections, int rounds, Duration roun
 					.map(Integer::valueOf)
 					.toList(),
 				options.number("rounds", 5), Duration.ofSeconds(options.number("round-seconds", 10)),
-				Duration.ofSeconds(options.number("warmup-seconds", 20)), options.number("users", 2000),
+				Duration.ofSeconds(options.number("warmup-seconds", 10)), options.number("users", 2000),
 				options.number("max-users", 60_000), options.text("heap", "1g"), options.number("pool-size", 10),
 				options.text("postgres-url", "jdbc:postgresql://127.0.0.1:5432"),
 				options.text("postgres-user", "postgres"), options.text("database", "mfa_bench"),

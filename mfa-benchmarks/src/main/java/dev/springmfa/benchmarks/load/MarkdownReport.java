@@ -57,9 +57,9 @@ record MarkdownReport(LoadBenchmarkOptions options, MachineDescription machine, 
 		line(out, "- Password encoder: `{noop}`, no hash, in place of the demo's bcrypt (about 70 ms a login on "
 				+ "such a machine), which would hide what MFA costs. Login figures are of everything but the hash.");
 		line(out, "- Load: closed loop on the same machine, one platform thread and one keep-alive connection "
-				+ "(plain socket) per worker; both servers warmed up first with every comparison, then for each "
-				+ "comparison and concurrency a warm-up round of %d s per side, then %d measured rounds of %d s per "
-				+ "side, alternating A, B. Rounds that spend TOTP codes start when a 30 s time step begins and use "
+				+ "(plain socket) per worker; both servers warmed up first with every comparison; then, for each "
+				+ "comparison and concurrency, warm-up rounds of %d s per side until neither side's throughput rose "
+				+ "by more than 10 %% (2 to 5 rounds), then %d measured rounds of %d s per side, alternating A, B. Rounds that spend TOTP codes start when a 30 s time step begins and use "
 				+ "each MFA user at most once (%d MFA users made).", this.options.warmup().toSeconds(),
 				this.options.rounds(), this.options.round().toSeconds(), this.mfaUsers);
 		line(out, "");
@@ -102,7 +102,9 @@ record MarkdownReport(LoadBenchmarkOptions options, MachineDescription machine, 
 			Double goal = null;
 			for (int connections : this.options.connections()) {
 				ComparisonResult result = results.get(connections);
-				row.append(' ').append((result != null) ? format("%.2f", result.ratio()) : "–").append(" |");
+				row.append(' ')
+					.append((result != null && result.ratio() > 0) ? format("%.2f", result.ratio()) : "–")
+					.append(" |");
 				goal = (result != null) ? result.goal() : goal;
 			}
 			row.append(' ').append((goal != null) ? format("≥ %.2f", goal) : "–").append(" |");
