@@ -39,7 +39,8 @@ final class BenchmarkUsers {
 		int start = this.plainUsers.size();
 		workers.forEachIndex(count - start, (worker, index) -> {
 			String username = String.format(Locale.ROOT, "plain-%06d", start + index);
-			worker.client(ServerMode.SESSION).register(username, PASSWORD);
+			DemoClient client = worker.client(ServerMode.SESSION);
+			client.register(client.open(), username, PASSWORD);
 			this.plainUsers.add(username);
 		});
 	}
@@ -106,10 +107,11 @@ final class BenchmarkUsers {
 			for (int tries = 0; tries < this.mfaUsers.size(); tries++) {
 				MfaUser user = nextMfaUsers(1).get(0);
 				if (user.hasUnspentCode(TotpCodes.currentStep())) {
-					String ephemeralToken = challenge(client, user);
+					BrowserSession tab = client.open();
+					String ephemeralToken = challenge(client, tab, user);
 					String code = user.claimCode(TotpCodes.currentStep());
 					if (code != null) {
-						return client.verify(ephemeralToken, code);
+						return client.verify(tab, ephemeralToken, code);
 					}
 				}
 			}
@@ -121,12 +123,13 @@ final class BenchmarkUsers {
 	/**
 	 * Send the password step of an MFA user's login.
 	 * @param client the client
+	 * @param tab the browser tab
 	 * @param user the user
 	 * @return the ephemeral token for the code step
 	 * @throws IOException if the request fails
 	 */
-	static String challenge(DemoClient client, MfaUser user) throws IOException {
-		String ephemeralToken = client.login(user.username(), PASSWORD).ephemeralToken();
+	static String challenge(DemoClient client, BrowserSession tab, MfaUser user) throws IOException {
+		String ephemeralToken = client.login(tab, user.username(), PASSWORD).ephemeralToken();
 		if (ephemeralToken == null) {
 			throw new IllegalStateException("No MFA challenge for " + user.username());
 		}
@@ -134,12 +137,13 @@ final class BenchmarkUsers {
 	}
 
 	private static MfaUser activate(DemoClient client, String username) throws IOException {
-		client.register(username, PASSWORD);
-		Credential credential = requireComplete(client.login(username, PASSWORD).credential(), username);
-		DemoClient.Activation activation = client.beginActivation(credential);
+		BrowserSession tab = client.open();
+		client.register(tab, username, PASSWORD);
+		requireComplete(client.login(tab, username, PASSWORD).credential(), username);
+		DemoClient.Activation activation = client.beginActivation(tab);
 		byte[] secret = Base32.decode(activation.secret());
 		long step = TotpCodes.currentStep();
-		client.confirmActivation(credential, activation.activationToken(), TotpCodes.code(secret, step));
+		client.confirmActivation(tab, activation.activationToken(), TotpCodes.code(secret, step));
 		// The activation spent the code of this step.
 		return new MfaUser(username, secret, step);
 	}

@@ -136,7 +136,7 @@ final class Comparison {
 			this.fastest = Math.max(this.fastest, round.throughput());
 			Progress.log(String.format(Locale.ROOT, "%d connections, %s, %s: %.1f/s, %d errors%s%s", workers.size(),
 					this.scenario.name(), label, round.throughput(), round.errors(),
-					round.exhausted() ? ", ran out of prepared users" : "",
+					round.exhausted() ? ", ran out of what was prepared" : "",
 					(round.firstError() != null) ? ", first error: " + round.firstError() : ""));
 			return round;
 		}

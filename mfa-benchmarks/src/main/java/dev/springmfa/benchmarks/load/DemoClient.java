@@ -9,17 +9,16 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo's HTTP contract ({@code docs/http-api.md}) as one client sees it, over one
- * {@link HttpConnection}: registration, login, verify, activation, the current user, and
- * the benchmark's floor endpoint. In session mode every {@code POST} carries the CSRF
- * token of the SPA cookie setup, fetched once; in jwt mode there is none. Any other
- * answer than the contract's success is an {@link UnexpectedResponseException}.
+ * The demo's HTTP contract ({@code docs/http-api.md}) as a client of one server sees it,
+ * over one {@link HttpConnection}: registration, login, verify, activation, the current
+ * user, and the benchmark's floor endpoint. In session mode the requests of a login go
+ * through a {@link BrowserSession}, whose CSRF token every {@code POST} carries; in jwt
+ * mode there is none. Any other answer than the contract's success is an
+ * {@link UnexpectedResponseException}.
  */
 final class DemoClient {
 
-	private static final String SESSION_COOKIE = "JSESSIONID";
-
-	private static final String CSRF_COOKIE = "XSRF-TOKEN";
+	private static final String CSRF_PATH = "/api/auth/csrf";
 
 	private static final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -27,78 +26,90 @@ final class DemoClient {
 
 	private final HttpConnection connection;
 
-	private boolean csrfLoaded;
+	private final ServerMode mode;
 
-	private @Nullable String csrfHeader;
-
-	private @Nullable String csrfToken;
-
-	DemoClient(HttpConnection connection) {
+	DemoClient(HttpConnection connection, ServerMode mode) {
 		this.connection = connection;
+		this.mode = mode;
+	}
+
+	/**
+	 * Open the SPA in a new browser tab: in session mode, read a CSRF token, which starts
+	 * a session.
+	 * @return the tab
+	 * @throws IOException if the exchange fails
+	 */
+	BrowserSession open() throws IOException {
+		BrowserSession tab = new BrowserSession();
+		if (this.mode == ServerMode.SESSION) {
+			readCsrfToken(tab);
+		}
+		return tab;
 	}
 
 	/**
 	 * Register a user without MFA.
+	 * @param tab the browser tab
 	 * @param username the username
 	 * @param password the password
 	 * @throws IOException if the exchange fails
 	 */
-	void register(String username, String password) throws IOException {
-		expect(post("/api/auth/register", new LoginRequest(username, password), null), 201, "register");
+	void register(BrowserSession tab, String username, String password) throws IOException {
+		post(tab, "/api/auth/register", new LoginRequest(username, password), 201, "register");
 	}
 
 	/**
 	 * Send the password step of a login.
+	 * @param tab the browser tab
 	 * @param username the username
 	 * @param password the password
 	 * @return the challenge of an MFA user, or the complete login of another
 	 * @throws IOException if the exchange fails
 	 */
-	LoginAnswer login(String username, String password) throws IOException {
-		HttpResponse response = expect(post("/api/auth/login", new LoginRequest(username, password), null), 200,
-				"login");
+	LoginAnswer login(BrowserSession tab, String username, String password) throws IOException {
+		HttpResponse response = post(tab, "/api/auth/login", new LoginRequest(username, password), 200, "login");
 		LoginBody body = json.readValue(response.body(), LoginBody.class);
 		if (body.mfaRequired()) {
 			return new LoginAnswer(body.ephemeralToken(), null);
 		}
-		return new LoginAnswer(null, credential(response, body.accessToken()));
+		return new LoginAnswer(null, credential(tab, body.accessToken()));
 	}
 
 	/**
 	 * Send the code step of a login.
+	 * @param tab the browser tab of the password step
 	 * @param ephemeralToken the token of the password step
 	 * @param code a right code
 	 * @return the complete login
 	 * @throws IOException if the exchange fails
 	 */
-	Credential verify(String ephemeralToken, String code) throws IOException {
-		HttpResponse response = expect(post("/api/auth/mfa/verify", new VerifyRequest(ephemeralToken, code), null), 200,
+	Credential verify(BrowserSession tab, String ephemeralToken, String code) throws IOException {
+		HttpResponse response = post(tab, "/api/auth/mfa/verify", new VerifyRequest(ephemeralToken, code), 200,
 				"verify");
-		return credential(response, json.readValue(response.body(), LoginBody.class).accessToken());
+		return credential(tab, json.readValue(response.body(), LoginBody.class).accessToken());
 	}
 
 	/**
-	 * Start a TOTP activation.
-	 * @param credential the user's complete login
+	 * Start a TOTP activation, in session mode.
+	 * @param tab the browser tab of a complete login
 	 * @return the new secret and its activation token
 	 * @throws IOException if the exchange fails
 	 */
-	Activation beginActivation(Credential credential) throws IOException {
-		HttpResponse response = expect(
-				this.connection.get("/api/auth/mfa/totp/activate", credentialHeaders(credential, false)), 200,
-				"begin activation");
+	Activation beginActivation(BrowserSession tab) throws IOException {
+		HttpResponse response = this.connection.get("/api/auth/mfa/totp/activate", headers(tab, false));
+		tab.update(expect(response, 200, "begin activation"));
 		return json.readValue(response.body(), Activation.class);
 	}
 
 	/**
-	 * Confirm a TOTP activation.
-	 * @param credential the user's complete login
+	 * Confirm a TOTP activation, in session mode.
+	 * @param tab the browser tab of a complete login
 	 * @param activationToken the token of {@link #beginActivation}
 	 * @param code a right code of the new secret
 	 * @throws IOException if the exchange fails
 	 */
-	void confirmActivation(Credential credential, String activationToken, String code) throws IOException {
-		expect(post("/api/auth/mfa/totp/activate", new ActivationRequest(activationToken, code), credential), 200,
+	void confirmActivation(BrowserSession tab, String activationToken, String code) throws IOException {
+		post(tab, "/api/auth/mfa/totp/activate", new ActivationRequest(activationToken, code), 200,
 				"confirm activation");
 	}
 
@@ -108,7 +119,9 @@ final class DemoClient {
 	 * @throws IOException if the exchange fails
 	 */
 	void currentUser(Credential credential) throws IOException {
-		expect(this.connection.get("/api/auth/user", credentialHeaders(credential, false)), 200, "current user");
+		String header = (credential.accessToken() != null) ? "Authorization: Bearer " + credential.accessToken()
+				: "Cookie: " + BrowserSession.SESSION_COOKIE + "=" + credential.sessionId();
+		expect(this.connection.get("/api/auth/user", header), 200, "current user");
 	}
 
 	/**
@@ -124,62 +137,37 @@ final class DemoClient {
 		}
 	}
 
-	/**
-	 * Open the connection again, before a round.
-	 * @throws IOException if the connection cannot be opened
-	 */
-	void reopen() throws IOException {
-		this.connection.reopen();
+	private HttpResponse post(BrowserSession tab, String path, Object body, int status, String what)
+			throws IOException {
+		if (this.mode == ServerMode.SESSION && tab.csrfToken() == null) {
+			// A completed login dropped the token: read the new one, as the SPA does.
+			readCsrfToken(tab);
+		}
+		HttpResponse response = this.connection.post(path, json.writeValueAsBytes(body), headers(tab, true));
+		tab.update(response);
+		return expect(response, status, what);
 	}
 
-	private HttpResponse post(String path, Object body, @Nullable Credential credential) throws IOException {
-		return this.connection.post(path, json.writeValueAsBytes(body), credentialHeaders(credential, true));
+	private void readCsrfToken(BrowserSession tab) throws IOException {
+		HttpResponse response = expect(this.connection.get(CSRF_PATH, headers(tab, false)), 200, "csrf");
+		tab.update(response);
+		tab.csrfToken(json.readValue(response.body(), CsrfBody.class).token());
 	}
 
-	private String[] credentialHeaders(@Nullable Credential credential, boolean post) throws IOException {
-		List<String> headers = new ArrayList<>(3);
-		List<String> cookies = new ArrayList<>(2);
-		if (post) {
-			loadCsrfToken();
-			if (this.csrfHeader != null && this.csrfToken != null) {
-				headers.add(this.csrfHeader + ": " + this.csrfToken);
-				cookies.add(CSRF_COOKIE + "=" + this.csrfToken);
-			}
+	private static String[] headers(BrowserSession tab, boolean post) {
+		List<String> headers = new ArrayList<>(2);
+		String csrfToken = tab.csrfToken();
+		if (post && csrfToken != null) {
+			headers.add("X-XSRF-TOKEN: " + csrfToken);
 		}
-		if (credential != null && credential.accessToken() != null) {
-			headers.add("Authorization: Bearer " + credential.accessToken());
-		}
-		if (credential != null && credential.sessionId() != null) {
-			cookies.add(SESSION_COOKIE + "=" + credential.sessionId());
-		}
-		if (!cookies.isEmpty()) {
-			headers.add("Cookie: " + String.join("; ", cookies));
+		if (tab.sessionId() != null) {
+			headers.add("Cookie: " + BrowserSession.SESSION_COOKIE + "=" + tab.sessionId());
 		}
 		return headers.toArray(String[]::new);
 	}
 
-	// The SPA cookie setup compares the header with the cookie, and keeps nothing on the
-	// server: one token serves every request of this client.
-	private void loadCsrfToken() throws IOException {
-		if (this.csrfLoaded) {
-			return;
-		}
-		HttpResponse response = this.connection.get("/api/auth/csrf");
-		if (response.status() == 200) {
-			this.csrfHeader = json.readValue(response.body(), CsrfBody.class).headerName();
-			this.csrfToken = response.cookie(CSRF_COOKIE);
-			if (this.csrfToken == null) {
-				throw new UnexpectedResponseException("csrf (no " + CSRF_COOKIE + " cookie)", response);
-			}
-		}
-		else if (response.status() != 204) {
-			throw new UnexpectedResponseException("csrf", response);
-		}
-		this.csrfLoaded = true;
-	}
-
-	private static Credential credential(HttpResponse response, @Nullable String accessToken) {
-		return new Credential(response.cookie(SESSION_COOKIE), accessToken);
+	private static Credential credential(BrowserSession tab, @Nullable String accessToken) {
+		return new Credential((accessToken != null) ? null : tab.sessionId(), accessToken);
 	}
 
 	private static HttpResponse expect(HttpResponse response, int status, String what) {
@@ -221,7 +209,7 @@ final class DemoClient {
 
 	}
 
-	record CsrfBody(String headerName) {
+	record CsrfBody(String headerName, String token) {
 
 	}
 

@@ -20,7 +20,7 @@ final class LoadWorker implements Closeable {
 		ports.forEach((mode, port) -> {
 			HttpConnection connection = new HttpConnection("127.0.0.1", port);
 			this.connections.put(mode, connection);
-			this.clients.put(mode, new DemoClient(connection));
+			this.clients.put(mode, new DemoClient(connection, mode));
 		});
 	}
 

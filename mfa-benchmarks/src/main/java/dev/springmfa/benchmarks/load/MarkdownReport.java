@@ -135,7 +135,7 @@ record MarkdownReport(LoadBenchmarkOptions options, MachineDescription machine, 
 				}
 				if (side.exhaustedRounds() > 0) {
 					warnings.add(format(
-							"%s at %d connections: %d of %d rounds used up the users prepared for them "
+							"%s at %d connections: %d of %d rounds used up what was prepared for them "
 									+ "and ended early; their throughput is over the shorter length",
 							side.name(), result.connections(), side.exhaustedRounds(), this.options.rounds()));
 				}

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A right-code verify in session mode: the code step of an MFA user's login, whose
- * password step was sent, untimed, before the round. Each operation spends the user's
- * code of the current time step.
+ * browser tab was opened and password step sent, untimed, before the round. Each
+ * operation spends the user's code of the current time step.
  */
 final class VerifyScenario implements Scenario {
 
@@ -40,7 +40,9 @@ final class VerifyScenario implements Scenario {
 		this.challenges.clear();
 		workers.forEachIndex(batch.size(), (worker, index) -> {
 			MfaUser user = batch.get(index);
-			this.challenges.add(new Challenge(user, BenchmarkUsers.challenge(worker.client(ServerMode.SESSION), user)));
+			DemoClient client = worker.client(ServerMode.SESSION);
+			BrowserSession tab = client.open();
+			this.challenges.add(new Challenge(user, tab, BenchmarkUsers.challenge(client, tab, user)));
 		});
 	}
 
@@ -54,11 +56,11 @@ final class VerifyScenario implements Scenario {
 		if (code == null) {
 			return Outcome.SKIPPED;
 		}
-		worker.client(ServerMode.SESSION).verify(challenge.ephemeralToken(), code);
+		worker.client(ServerMode.SESSION).verify(challenge.tab(), challenge.ephemeralToken(), code);
 		return Outcome.DONE;
 	}
 
-	private record Challenge(MfaUser user, String ephemeralToken) {
+	private record Challenge(MfaUser user, BrowserSession tab, String ephemeralToken) {
 
 	}
 
