@@ -1,0 +1,69 @@
+package dev.springmfa.soak;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import dev.springmfa.audit.RecordingAuditListener;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/**
+ * One instance of the app under soak: the starter in jwt mode on its default chain, users
+ * in memory (the test creates the same ones on every instance), the audit events
+ * recorded, and {@link FastClock}.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class SoakApp {
+
+	@Bean
+	InMemoryUserDetailsManager users() {
+		return new InMemoryUserDetailsManager();
+	}
+
+	@Bean
+	FastClock clock() {
+		return new FastClock();
+	}
+
+	@Bean
+	RecordingAuditListener auditEvents() {
+		return new RecordingAuditListener();
+	}
+
+	/**
+	 * A clock that runs {@value #SPEED} times as fast as the real one, the same for every
+	 * instance and for the clients, so that a minute of soak spans forty TOTP time steps,
+	 * and locks and tokens expire while it runs.
+	 */
+	static class FastClock extends Clock {
+
+		static final int SPEED = 20;
+
+		private static final Instant START = Instant.now();
+
+		private static final long START_NANOS = System.nanoTime();
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return START.plus(Duration.ofNanos((System.nanoTime() - START_NANOS) * SPEED));
+		}
+
+	}
+
+}
