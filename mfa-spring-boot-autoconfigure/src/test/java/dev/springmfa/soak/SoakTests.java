@@ -181,7 +181,7 @@ class SoakTests {
 				assertThat(authenticators.status(account.username).enabled()).as(account.username)
 					.isEqualTo(enrolment != null);
 				if (enrolment != null) {
-					assertThat(authenticators.recoveryCodes(account.username)).as(account.username)
+					assertThat(authenticators.recoveryCodes(account.username).codes()).as(account.username)
 						.containsExactlyInAnyOrderElementsOf(enrolment.recoveryCodes());
 				}
 			}
