@@ -159,6 +159,11 @@ class MfaInputsFuzzTests {
 			parse(kind, mutated);
 		}
 		catch (InvalidMfaTokenException ex) {
+			if (kind == TokenKind.ACCESS && isSameToken(mutated.trim(), original)) {
+				// The bearer header's token is read trimmed, as RFC 9110 §5.5 lets a
+				// server trim the whitespace around a field value: the same token.
+				return;
+			}
 			MockHttpServletResponse answer = send(kind.request(mutated, fixture));
 			String description = kind + " token " + mutated + " answered " + describe(answer);
 			if (kind == TokenKind.ACCESS && !isAllowedInHeader(mutated)) {
@@ -419,9 +424,10 @@ class MfaInputsFuzzTests {
 			.doesNotContain("at org.");
 	}
 
-	// StrictHttpFirewall's rule for header values.
+	// StrictHttpFirewall's rule for header values: assigned characters, no control
+	// character but a tab.
 	private static boolean isAllowedInHeader(String value) {
-		return value.codePoints().allMatch((c) -> Character.isDefined(c) && !Character.isISOControl(c));
+		return value.codePoints().allMatch((c) -> Character.isDefined(c) && (c == '\t' || !Character.isISOControl(c)));
 	}
 
 	private static String describe(MockHttpServletResponse answer) throws Exception {
