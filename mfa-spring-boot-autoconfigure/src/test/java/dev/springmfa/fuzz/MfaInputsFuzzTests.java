@@ -232,8 +232,14 @@ class MfaInputsFuzzTests {
 			request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
 		}
 		MockHttpServletResponse answer = send(request);
-		String description = endpoint.path + " " + contentType + " " + new String(body, StandardCharsets.UTF_8)
-				+ " answered " + describe(answer);
+		String text = new String(body, StandardCharsets.UTF_8);
+		String description = endpoint.path + " " + contentType + " " + text + " answered " + describe(answer);
+		if (contentType.startsWith("application/x-www-form-urlencoded") && !isAllowedInHeader(text)) {
+			// A form body is read as parameters, and Spring Security's firewall refuses a
+			// control character in one before any chain, with a bare 400.
+			assertThat(answer.getStatus()).as(description).isEqualTo(400);
+			return;
+		}
 		assertThat(answer.getStatus()).as(description).isLessThan(500);
 		if (answer.getStatus() >= 400) {
 			assertProblem(answer, description);
