@@ -9,7 +9,6 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 
 import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 
@@ -17,6 +16,7 @@ import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.crypto.EncryptedValue;
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.crypto.SecretEncryptor;
+import dev.springmfa.token.CompactTokens;
 import dev.springmfa.token.JacksonJwtDeserializer;
 import dev.springmfa.token.JacksonJwtSerializer;
 import org.springframework.util.Assert;
@@ -128,12 +128,7 @@ public final class ActivationTokenService {
 	}
 
 	private Claims parse(String token) {
-		try {
-			return this.parser.parseSignedClaims(token).getPayload();
-		}
-		catch (JwtException | IllegalArgumentException ex) {
-			throw new InvalidMfaTokenException();
-		}
+		return CompactTokens.parse(this.parser, token).getPayload();
 	}
 
 	private static String activationContext(String userId) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 
 import dev.springmfa.InvalidMfaTokenException;
+import dev.springmfa.token.CompactTokens;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
@@ -52,12 +52,7 @@ final class JwtClaims {
 	 * @throws InvalidMfaTokenException if it does not pass
 	 */
 	static Jws<Claims> parse(JwtParser parser, String token) {
-		try {
-			return parser.parseSignedClaims(token);
-		}
-		catch (JwtException | IllegalArgumentException ex) {
-			throw new InvalidMfaTokenException();
-		}
+		return CompactTokens.parse(parser, token);
 	}
 
 	/**

@@ -9,7 +9,6 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 
 import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import org.jspecify.annotations.Nullable;
@@ -139,12 +138,7 @@ public final class MfaTokenService {
 	}
 
 	private Claims parse(String token) {
-		try {
-			return this.parser.parseSignedClaims(token).getPayload();
-		}
-		catch (JwtException | IllegalArgumentException ex) {
-			throw new InvalidMfaTokenException();
-		}
+		return CompactTokens.parse(this.parser, token).getPayload();
 	}
 
 }

@@ -1,7 +1,8 @@
 /**
- * Signed, short-lived ephemeral tokens of the two-step login, the server-side record that
- * makes them single-use, and the password fingerprints that tie a token to the password
- * of its login.
+ * Signed, short-lived ephemeral tokens of the two-step login, bound to the user's
+ * authenticator row so that an accepted code spends them, the password fingerprints that
+ * tie a token to the password of its login, and the strict parse of the starter's compact
+ * tokens.
  */
 @NullMarked
 package dev.springmfa.token;

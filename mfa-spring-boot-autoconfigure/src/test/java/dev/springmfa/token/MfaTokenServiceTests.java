@@ -68,6 +68,12 @@ class MfaTokenServiceTests {
 		assertInvalidToken(() -> this.tokens.parseEphemeralToken(forged));
 	}
 
+	@Test
+	void parseEphemeralTokenWhenSignatureSpeltOtherwiseThenInvalidToken() {
+		String token = this.tokens.issueEphemeralToken("alice", "alice", null, BINDING).value();
+		assertInvalidToken(() -> this.tokens.parseEphemeralToken(token + "'"));
+	}
+
 	// Well-formed ephemeral claims, for tokens that only the signature should refuse.
 	private static JwtBuilder ephemeralClaims() {
 		return Jwts.builder()
