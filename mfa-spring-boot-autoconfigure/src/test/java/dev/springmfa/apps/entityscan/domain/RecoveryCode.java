@@ -32,4 +32,8 @@ public class RecoveryCode {
 		return this.code;
 	}
 
+	public void setCode(String code) {
+		this.code = code;
+	}
+
 }
