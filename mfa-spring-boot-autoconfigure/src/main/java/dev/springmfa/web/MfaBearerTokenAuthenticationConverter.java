@@ -24,7 +24,8 @@ public final class MfaBearerTokenAuthenticationConverter implements Authenticati
 			return null;
 		}
 		String token = header.substring(SCHEME.length()).trim();
-		if (token.isEmpty() || token.length() > 8192) {
+		// trim() leaves Unicode spaces, which the token's own check refuses
+		if (token.isBlank() || token.length() > 8192) {
 			throw new InvalidMfaTokenException();
 		}
 		return AccessTokenAuthenticationToken.unauthenticated(token);
