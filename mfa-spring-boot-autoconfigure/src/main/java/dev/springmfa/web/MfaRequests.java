@@ -2,7 +2,6 @@ package dev.springmfa.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -17,14 +16,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 final class MfaRequests {
 
-	/**
-	 * Text without a control character (Unicode category Cc, which includes NUL, CR, LF,
-	 * and NEL U+0085) or a Unicode line or paragraph separator (U+2028, U+2029).
-	 */
-	static final String PRINTABLE = "[^\\p{Cc}\\u2028\\u2029]*";
-
-	static final String PRINTABLE_MESSAGE = "must not contain control characters or line breaks";
-
 	private MfaRequests() {
 	}
 
@@ -36,8 +27,8 @@ final class MfaRequests {
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Login(
-			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 255) @Pattern(
-					regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String username,
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(
+					max = 255) @Printable String username,
 			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 1024) String password) {
 
 		@Override
@@ -55,10 +46,9 @@ final class MfaRequests {
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Verify(
-			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 4096) @Pattern(
-					regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String ephemeralToken,
-			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 64) @Pattern(
-					regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String code) {
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(
+					max = 4096) @Printable String ephemeralToken,
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 64) @Printable String code) {
 
 		@Override
 		public String toString() {
@@ -75,10 +65,9 @@ final class MfaRequests {
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Activate(
-			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 4096) @Pattern(
-					regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String activationToken,
-			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 64) @Pattern(
-					regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String code) {
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(
+					max = 4096) @Printable String activationToken,
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 64) @Printable String code) {
 
 		@Override
 		public String toString() {
@@ -93,8 +82,8 @@ final class MfaRequests {
 	 * @param code a TOTP code, or a recovery code where accepted
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Code(@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 64) @Pattern(
-			regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String code) {
+	public record Code(
+			@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 64) @Printable String code) {
 
 		@Override
 		public String toString() {
@@ -109,8 +98,8 @@ final class MfaRequests {
 	 * @param refreshToken the refresh token
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Refresh(@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(max = 4096) @Pattern(
-			regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String refreshToken) {
+	public record Refresh(@JsonDeserialize(using = StrictStringDeserializer.class) @NotBlank @Size(
+			max = 4096) @Printable String refreshToken) {
 
 		@Override
 		public String toString() {
