@@ -7,11 +7,9 @@ import java.util.Map;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtParser;
-import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 
 import dev.springmfa.InvalidMfaTokenException;
-import dev.springmfa.token.CompactTokens;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
@@ -42,17 +40,6 @@ final class JwtClaims {
 			.requireAudience(audience)
 			.require(PURPOSE, purpose)
 			.build();
-	}
-
-	/**
-	 * Parse a token.
-	 * @param parser the parser of its kind
-	 * @param token the compact token
-	 * @return the verified token
-	 * @throws InvalidMfaTokenException if it does not pass
-	 */
-	static Jws<Claims> parse(JwtParser parser, String token) {
-		return CompactTokens.parse(parser, token);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 
 import dev.springmfa.InvalidMfaTokenException;
+import dev.springmfa.token.CompactTokens;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.util.Assert;
@@ -104,7 +105,7 @@ public final class JwtTokenService {
 	 * @throws InvalidMfaTokenException if it is not a valid access token
 	 */
 	public AccessToken parseAccessToken(String token) {
-		Jws<Claims> jws = JwtClaims.parse(this.accessTokenParser, token);
+		Jws<Claims> jws = CompactTokens.parse(this.accessTokenParser, token);
 		if (!ACCESS_TOKEN_TYPE.equals(jws.getHeader().getType())) {
 			throw new InvalidMfaTokenException();
 		}

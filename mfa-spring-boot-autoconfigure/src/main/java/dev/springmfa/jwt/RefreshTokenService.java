@@ -14,6 +14,7 @@ import io.jsonwebtoken.Jwts;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.InvalidMfaTokenException;
+import dev.springmfa.token.CompactTokens;
 import dev.springmfa.token.IssuedToken;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.util.Assert;
@@ -104,7 +105,7 @@ public final class RefreshTokenService {
 	 * @throws InvalidMfaTokenException if it is not a valid refresh token
 	 */
 	public RefreshToken parseRefreshToken(String token) {
-		Claims claims = JwtClaims.parse(this.parser, token).getPayload();
+		Claims claims = CompactTokens.parse(this.parser, token).getPayload();
 		String familyId = claims.get(FAMILY, String.class);
 		String userId = claims.get(USER_ID, String.class);
 		if (claims.getId() == null || claims.getSubject() == null || familyId == null || userId == null) {

@@ -24,7 +24,8 @@ public final class MfaBearerTokenAuthenticationConverter implements Authenticati
 			return null;
 		}
 		String token = header.substring(SCHEME.length()).trim();
-		// trim() leaves Unicode spaces, which the token's own check refuses
+		// Blank, not only empty: trim() leaves Unicode spaces such as U+2028, and the
+		// token refuses a blank value with an exception, which would be a 500.
 		if (token.isBlank() || token.length() > 8192) {
 			throw new InvalidMfaTokenException();
 		}

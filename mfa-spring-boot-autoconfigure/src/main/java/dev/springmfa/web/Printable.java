@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Text without a control character (Unicode category Cc, which includes NUL, CR, LF and
  * NEL U+0085) or a Unicode line or paragraph separator (U+2028, U+2029). A loop over the
- * characters, where a {@code @Pattern} with a character class took 6 % of a verify's CPU
- * on a token of a few hundred characters.
+ * characters, since every token of a request passes through it: a {@code @Pattern} with a
+ * character class took 6 % of a verify's CPU in a profile (docs/benchmarks.md).
  */
 @Documented
 @Constraint(validatedBy = Printable.Validator.class)
