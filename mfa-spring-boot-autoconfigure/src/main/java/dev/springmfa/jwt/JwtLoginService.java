@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.springmfa.InvalidMfaTokenException;
@@ -17,6 +18,7 @@ import dev.springmfa.token.IssuedToken;
 import dev.springmfa.token.PasswordFingerprints;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.transaction.support.TransactionOperations;
@@ -88,17 +90,19 @@ public final class JwtLoginService {
 	 */
 	public TokenPair login(Authentication authentication) {
 		String username = authentication.getName();
-		IssuedToken<RefreshToken> refresh = this.refreshTokenService.issueRefreshToken(UUID.randomUUID().toString(),
-				username, this.userIdResolver.resolve(authentication),
-				this.passwordFingerprints.fingerprintOf(authentication),
-				AuthenticationMethods.factorsOf(authentication.getAuthorities()));
-		this.transactions.inTransaction(() -> {
-			this.refreshTokens.save(refresh.claims());
+		String userId = this.userIdResolver.resolve(authentication);
+		List<FactorGrantedAuthority> factors = AuthenticationMethods.factorsOf(authentication.getAuthorities());
+		// Where the login erased the password hash, the user's reload for the
+		// fingerprint joins the transaction that records the token: one connection.
+		RefreshToken claims = this.transactions.inTransaction(() -> {
+			RefreshToken token = this.refreshTokenService.newRefreshToken(UUID.randomUUID().toString(), username,
+					userId, this.passwordFingerprints.fingerprintOf(authentication), factors);
+			this.refreshTokens.save(token);
 			this.cleanup.runIfDue(this.refreshTokens::deleteExpired);
-			return true;
+			return token;
 		});
-		return new TokenPair(this.tokens.issueAccessToken(username, authentication.getAuthorities()), refresh.value(),
-				this.tokens.accessTokenTtl());
+		return new TokenPair(this.tokens.issueAccessToken(username, authentication.getAuthorities()),
+				this.refreshTokenService.sign(claims).value(), this.tokens.accessTokenTtl());
 	}
 
 	/**
@@ -110,21 +114,25 @@ public final class JwtLoginService {
 	 */
 	public TokenPair refresh(String refreshToken) {
 		RefreshToken token = this.refreshTokenService.parseRefreshToken(refreshToken);
-		UserDetails user = this.passwordFingerprints.loadCurrentUser(token.username(), token.passwordFingerprint());
 		Instant now = this.clock.instant();
 		IssuedToken<RefreshToken> next = this.refreshTokenService.issueRefreshToken(token.familyId(), token.username(),
 				token.userId(), token.passwordFingerprint(), token.factors());
-		boolean rotated = this.transactions.inTransaction(() -> {
+		// The user's reload joins the transaction that spends the token: one connection.
+		// A user who may no longer log in spends nothing.
+		Optional<UserDetails> rotated = this.transactions.inTransaction(() -> {
+			UserDetails current = this.passwordFingerprints.loadCurrentUser(token.username(),
+					token.passwordFingerprint());
 			if (!this.refreshTokens.spend(token.id(), now)) {
-				return false;
+				return Optional.empty();
 			}
 			this.refreshTokens.save(next.claims());
-			return true;
+			return Optional.of(current);
 		});
-		if (!rotated) {
+		if (rotated.isEmpty()) {
 			revokeFamilyIfReused(token);
 			throw new InvalidMfaTokenException();
 		}
+		UserDetails user = rotated.get();
 		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
 		authorities.addAll(token.factors());
 		// A refresh token of a login without a second factor outlives no activation:

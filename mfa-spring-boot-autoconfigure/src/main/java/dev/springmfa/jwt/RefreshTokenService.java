@@ -77,23 +77,34 @@ public final class RefreshTokenService {
 	 */
 	public IssuedToken<RefreshToken> issueRefreshToken(String familyId, String username, String userId,
 			@Nullable String passwordFingerprint, List<FactorGrantedAuthority> factors) {
+		return sign(newRefreshToken(familyId, username, userId, passwordFingerprint, factors));
+	}
+
+	// The claims apart from their signing, so that a login records them in the
+	// transaction that reads what they need and signs them after it, holding no
+	// connection while an RSA or EC key signs.
+	RefreshToken newRefreshToken(String familyId, String username, String userId, @Nullable String passwordFingerprint,
+			List<FactorGrantedAuthority> factors) {
 		Instant now = this.clock.instant();
-		RefreshToken token = new RefreshToken(UUID.randomUUID().toString(), familyId, username, userId,
-				passwordFingerprint, factors, now, now.plus(this.refreshTokenTtl));
+		return new RefreshToken(UUID.randomUUID().toString(), familyId, username, userId, passwordFingerprint, factors,
+				now, now.plus(this.refreshTokenTtl));
+	}
+
+	IssuedToken<RefreshToken> sign(RefreshToken token) {
 		JwtBuilder builder = Jwts.builder()
 			.id(token.id())
 			.issuer(this.issuer)
 			.audience()
 			.add(this.issuer)
 			.and()
-			.subject(username)
+			.subject(token.username())
 			.claim(JwtClaims.PURPOSE, REFRESH)
-			.claim(FAMILY, familyId)
-			.claim(USER_ID, userId)
-			.claim(PASSWORD_FINGERPRINT, passwordFingerprint)
-			.claim(AuthenticationMethods.AMR, AuthenticationMethods.amr(factors))
-			.claim(AuthenticationMethods.AMR_TIMES, AuthenticationMethods.times(factors))
-			.issuedAt(Date.from(now))
+			.claim(FAMILY, token.familyId())
+			.claim(USER_ID, token.userId())
+			.claim(PASSWORD_FINGERPRINT, token.passwordFingerprint())
+			.claim(AuthenticationMethods.AMR, AuthenticationMethods.amr(token.factors()))
+			.claim(AuthenticationMethods.AMR_TIMES, AuthenticationMethods.times(token.factors()))
+			.issuedAt(Date.from(token.issuedAt()))
 			.expiration(Date.from(token.expiresAt()));
 		return new IssuedToken<>(token, this.keys.sign(builder).compact(), this.refreshTokenTtl);
 	}

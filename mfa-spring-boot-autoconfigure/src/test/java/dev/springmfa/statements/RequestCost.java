@@ -19,7 +19,10 @@ package dev.springmfa.statements;
  * keys, the client address and the account (the row made sure of, the attempt counted); a
  * right password then one that releases it (a statement per key); a throttled attempt
  * stops at the key that has no budget left and reads the end of its window (1), on one
- * connection, with no password checked.
+ * connection, with no password checked. In jwt mode a completed login records its refresh
+ * token (1) in a transaction of its own, which the user's reload for the token's password
+ * fingerprint joins (2); a refresh is one transaction: the user reloaded (2), the token
+ * spent (1) and its successor recorded (1).
  */
 enum RequestCost {
 
@@ -44,9 +47,9 @@ enum RequestCost {
 	VERIFY_REFUSED_INPUT("POST /api/auth/mfa/verify, the code as a JSON number",           0, 0, 0),
 	SESSION_CALL_WITH_MFA("GET an app endpoint in a session, both factors",                0, 0, 0),
 	SESSION_CALL_WITHOUT_MFA("GET an app endpoint in a session, a user without MFA",       0, 0, 0),
-	JWT_LOGIN_WITHOUT_MFA("POST /api/auth/login in jwt mode, a user without MFA",          6, 2, 6),
-	JWT_VERIFY_RIGHT_CODE("POST /api/auth/mfa/verify in jwt mode, the right TOTP code",    7, 2, 4),
-	REFRESH("POST /api/auth/token/refresh",                                                4, 1, 3),
+	JWT_LOGIN_WITHOUT_MFA("POST /api/auth/login in jwt mode, a user without MFA",          6, 2, 4),
+	JWT_VERIFY_RIGHT_CODE("POST /api/auth/mfa/verify in jwt mode, the right TOTP code",    7, 2, 2),
+	REFRESH("POST /api/auth/token/refresh",                                                4, 1, 1),
 	BEARER_CALL_WITH_MFA("GET an app endpoint with a bearer token, both factors",          0, 0, 0),
 	BEARER_CALL_WITHOUT_MFA("GET an app endpoint with a bearer token, no MFA",             0, 0, 0),
 	THROTTLED_LOGIN_WITHOUT_MFA("POST /api/auth/login, throttle on, a user without MFA",   9, 3, 5),

@@ -21,6 +21,7 @@ import dev.springmfa.web.MfaHttpClient.Response;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -334,6 +335,17 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		this.users.updateUser(
 				User.withUsername(this.username).password("{noop}" + PASSWORD).roles("USER").disabled(true).build());
 		assertProblem(otherDevice.refresh(), 401, "invalid_token");
+	}
+
+	@Test
+	void refreshWhenUserDisabledThenTokenNotSpentAndGoodOnceEnabledAgain() {
+		login(this.client, PASSWORD);
+		// As stored after the login, which may have upgraded the hash's encoding.
+		UserDetails stored = this.users.loadUserByUsername(this.username);
+		this.users.updateUser(User.withUserDetails(stored).disabled(true).build());
+		assertProblem(this.client.refresh(), 401, "invalid_token");
+		this.users.updateUser(User.withUserDetails(stored).build());
+		assertThat(this.client.refresh().status()).isEqualTo(200);
 	}
 
 	@Test
