@@ -2,8 +2,13 @@ package dev.springmfa.jwt;
 
 import java.time.Instant;
 
+import jakarta.persistence.QueryHint;
+import org.hibernate.jpa.HibernateHints;
+
 import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 import org.springframework.data.repository.Repository;
 import org.springframework.util.Assert;
@@ -62,10 +67,13 @@ final class JpaRefreshTokenRepository implements RefreshTokenRepository {
 
 		RefreshTokenRecord save(RefreshTokenRecord refreshToken);
 
+		// Native, as the authenticator's writes are: Hibernate translates a JPQL update
+		// again at each call, and every refresh makes this one.
+		@QueryHints(@QueryHint(name = HibernateHints.HINT_NATIVE_SPACES, value = "mfa_refresh_token"))
 		@Modifying
-		@Query("""
-				update MfaRefreshToken t set t.spentAt = :now
-				where t.id = :id and t.spentAt is null and t.revokedAt is null and t.expiresAt > :now
+		@NativeQuery("""
+				update mfa_refresh_token set spent_at = :now
+				where id = :id and spent_at is null and revoked_at is null and expires_at > :now
 				""")
 		int spend(String id, Instant now);
 
