@@ -18,6 +18,7 @@ import dev.springmfa.token.PasswordFingerprints;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -34,7 +35,8 @@ import org.springframework.util.Assert;
  * number of concurrent attempts with one token or one code, on any number of instances,
  * exactly one succeeds, and no more codes are checked than the budget allows. The result
  * carries the password factor, with the time of the first step, and the factor of the
- * code.
+ * code; its principal's password hash is erased, and its credentials are the password's
+ * {@link PasswordFingerprints.Fingerprint}.
  */
 public final class MfaVerificationService {
 
@@ -113,7 +115,16 @@ public final class MfaVerificationService {
 			.issuedAt(token.passwordAuthenticatedAt())
 			.build());
 		authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(attempt.at()).build());
-		return UsernamePasswordAuthenticationToken.authenticated(verification.user(), null, authorities);
+		// The user's password hash is erased here, as a manager would. The token's
+		// fingerprint, which the reload matched to it, stays as the credentials where
+		// the manager keeps them (jwt mode): the refresh token takes it from there, and
+		// the user is not loaded again to issue it.
+		if (verification.user() instanceof CredentialsContainer user) {
+			user.eraseCredentials();
+		}
+		String fingerprint = token.passwordFingerprint();
+		return UsernamePasswordAuthenticationToken.authenticated(verification.user(),
+				(fingerprint != null) ? new PasswordFingerprints.Fingerprint(fingerprint) : null, authorities);
 	}
 
 	// Any accepted code since the token's issue spends it, and a token of an earlier

@@ -58,6 +58,13 @@ final class JwtLogin implements LoginCompletion {
 		return this.handlers;
 	}
 
+	// The tokens are the login's only record: the refresh token takes the password's
+	// fingerprint from the code step's result.
+	@Override
+	public boolean keepsVerifiedCredentials() {
+		return true;
+	}
+
 	// As the contract has it: no CSRF token for the MFA endpoints, nor for any bearer
 	// request, which a browser never sends by itself. A cross-site form cannot reach the
 	// MFA endpoints anyway: they take only application/json, which needs a CORS

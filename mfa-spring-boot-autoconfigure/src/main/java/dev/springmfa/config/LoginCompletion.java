@@ -52,6 +52,17 @@ sealed interface LoginCompletion permits SessionLogin, JwtLogin {
 	MfaAuthenticationHandlers handlers();
 
 	/**
+	 * Return whether the code step keeps the credentials of a completed login, the
+	 * password's fingerprint, so that the completion issues tokens bound to the password
+	 * without loading the user again: only where the login is kept nowhere on the server,
+	 * since a session must hold no credentials.
+	 * @return whether the code step's manager leaves the credentials
+	 */
+	default boolean keepsVerifiedCredentials() {
+		return false;
+	}
+
+	/**
 	 * Adjust the chain's own configurers before they build their filters.
 	 * @param http the chain
 	 * @param urls the URLs of the endpoints

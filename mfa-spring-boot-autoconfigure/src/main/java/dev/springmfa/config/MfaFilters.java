@@ -152,6 +152,7 @@ final class MfaFilters {
 		ProviderManager manager = new ProviderManager(
 				new MfaCodeAuthenticationProvider(this.collaborators.verificationService()));
 		manager.setAuthenticationEventPublisher(this.collaborators.eventPublisher());
+		manager.setEraseCredentialsAfterAuthentication(!this.completion.keepsVerifiedCredentials());
 		return new MfaVerificationFilter(MfaUrls.post(this.urls.verification()), manager,
 				this.collaborators.messages());
 	}

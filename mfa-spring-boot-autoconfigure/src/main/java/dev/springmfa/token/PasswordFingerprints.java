@@ -64,15 +64,20 @@ public final class PasswordFingerprints {
 	}
 
 	/**
-	 * Return the fingerprint of the password that a login was checked against: the
-	 * principal's, where the authentication left it (a {@link UserDetails} whose
-	 * credentials were not erased), else the stored one, loaded again.
+	 * Return the fingerprint of the password that a login was checked against: the one
+	 * its credentials carry (a {@link Fingerprint}, as the second step leaves where the
+	 * login is kept nowhere), else the principal's, where the authentication left it (a
+	 * {@link UserDetails} whose credentials were not erased), else the stored one, loaded
+	 * again.
 	 * @param passwordAuthentication the result of the password check
 	 * @return the fingerprint, or {@code null} if the store keeps no password hash
 	 * @throws UsernameNotFoundException if there is no such user
 	 */
 	public @Nullable String fingerprintOf(Authentication passwordAuthentication) {
 		Assert.notNull(passwordAuthentication, "passwordAuthentication cannot be null");
+		if (passwordAuthentication.getCredentials() instanceof Fingerprint fingerprint) {
+			return fingerprint.value();
+		}
 		if (passwordAuthentication.getPrincipal() instanceof UserDetails user && user.getPassword() != null
 				&& user.getUsername().equals(passwordAuthentication.getName())) {
 			return fingerprint(user.getPassword());
@@ -121,6 +126,32 @@ public final class PasswordFingerprints {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
 		}
+	}
+
+	/**
+	 * A password fingerprint as the credentials of a completed login whose password hash
+	 * was erased, checked against the stored hash in the same request: what
+	 * {@link #fingerprintOf(Authentication)} takes instead of loading the user again. It
+	 * is a keyed hash, neither the password nor its hash, and its {@code toString} shows
+	 * nothing of it.
+	 *
+	 * @param value the fingerprint
+	 */
+	public record Fingerprint(String value) {
+
+		/**
+		 * Create a new instance.
+		 * @param value the fingerprint
+		 */
+		public Fingerprint {
+			Assert.hasText(value, "value cannot be empty");
+		}
+
+		@Override
+		public String toString() {
+			return "Fingerprint[value=<redacted>]";
+		}
+
 	}
 
 	// In constant time, as every comparison of values derived from a secret: the time of

@@ -23,8 +23,10 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  * "..."}};</li>
  * <li>in jwt mode the default issues an access and a refresh token
  * ({@link dev.springmfa.jwt.JwtLoginService#login(Authentication)}) and answers them
- * beside the username; a replacement that issues none leaves the client without a
- * login.</li>
+ * beside the username; a replacement that issues none leaves the client without a login.
+ * After the code step, the authentication's credentials are the password's
+ * {@link dev.springmfa.token.PasswordFingerprints.Fingerprint}, which binds the refresh
+ * token to the password without loading the user again.</li>
  * </ul>
  * Define a bean of this type, or set one with
  * {@link dev.springmfa.config.MfaConfigurer#loginCompletionHandler(MfaLoginCompletionHandler)},

@@ -25,6 +25,8 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
@@ -108,6 +110,18 @@ class MfaConfigurerEventsTests {
 			assertThat(success.getAuthentication().getName()).isEqualTo("alice");
 			assertThat(success.getAuthentication().getAuthorities()).extracting("authority").contains("FACTOR_TOTP");
 			assertThat(remoteAddress(success)).isEqualTo(ChainClient.REMOTE_ADDRESS);
+		});
+	}
+
+	@Test
+	void secondStepWhenCodeRightThenItsLoginCarriesNoPasswordHashNorFingerprint() {
+		this.contextRunner.run((context) -> {
+			Enrolled alice = enroll(context);
+			assertThat(alice.verify(alice.login(), alice.nextCode()).status()).isEqualTo(200);
+			Authentication login = events(context).last(AuthenticationSuccessEvent.class).getAuthentication();
+			assertThat(login.getPrincipal()).isInstanceOfSatisfying(UserDetails.class,
+					(user) -> assertThat(user.getPassword()).isNull());
+			assertThat(login.getCredentials()).isNull();
 		});
 	}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.MfaErrorCode;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -63,6 +64,45 @@ class PasswordFingerprintsTests {
 	void fingerprintOfWhenNoSuchUserThenUsernameNotFound() {
 		assertThatExceptionOfType(UsernameNotFoundException.class)
 			.isThrownBy(() -> this.fingerprints.fingerprintOf("mallory"));
+	}
+
+	@Test
+	void fingerprintOfAuthenticationWhenCredentialsAreAFingerprintThenThatOneWithoutLoadingTheUser() {
+		PasswordFingerprints fingerprints = new PasswordFingerprints(KEY, (username) -> {
+			throw new AssertionError("loaded " + username);
+		});
+		UserDetails erased = User.withUsername("alice").password("{bcrypt}a").roles("USER").build();
+		((User) erased).eraseCredentials();
+		String fingerprint = this.fingerprints.fingerprint("{bcrypt}a");
+		assertThat(fingerprints.fingerprintOf(UsernamePasswordAuthenticationToken.authenticated(erased,
+				new PasswordFingerprints.Fingerprint(fingerprint), erased.getAuthorities())))
+			.isEqualTo(fingerprint);
+	}
+
+	@Test
+	void fingerprintOfAuthenticationWhenPrincipalKeepsItsHashThenItsFingerprint() {
+		UserDetails user = User.withUsername("alice").password("{bcrypt}b").roles("USER").build();
+		assertThat(this.fingerprints.fingerprintOf(
+				UsernamePasswordAuthenticationToken.authenticated(user, "raw password", user.getAuthorities())))
+			.isEqualTo(this.fingerprints.fingerprint("{bcrypt}b"));
+	}
+
+	@Test
+	void fingerprintOfAuthenticationWhenHashErasedThenTheStoredOnesWhateverTheCredentials() {
+		UserDetails erased = User.withUsername("alice").password("{bcrypt}b").roles("USER").build();
+		((User) erased).eraseCredentials();
+		// A raw password left as the credentials is never taken for a fingerprint.
+		assertThat(this.fingerprints.fingerprintOf(
+				UsernamePasswordAuthenticationToken.authenticated(erased, "raw password", erased.getAuthorities())))
+			.isEqualTo(this.fingerprints.fingerprint("{bcrypt}a"));
+	}
+
+	@Test
+	void fingerprintToStringThenShowsNothingOfIt() {
+		String fingerprint = this.fingerprints.fingerprint("{bcrypt}a");
+		assertThat(new PasswordFingerprints.Fingerprint(fingerprint).toString()).doesNotContain(fingerprint)
+			.isEqualTo("Fingerprint[value=<redacted>]");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordFingerprints.Fingerprint(""));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,9 +18,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.crypto.Hkdf;
+import dev.springmfa.token.PasswordFingerprints;
 import dev.springmfa.web.MfaHttpClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 
@@ -33,10 +40,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = MfaTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { AbstractMfaLoginIntegrationTests.PROPERTIES, "mfa.login.mode=jwt",
 				"spring.datasource.url=jdbc:h2:mem:mfa-jwt;DB_CLOSE_DELAY=-1" })
+@Import(MfaJwtLoginIntegrationTests.SuccessfulLogins.class)
 class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 
 	private static final byte[] KEY_MATERIAL = Base64.getDecoder()
 		.decode("gRQP+S3aBi5IVcJfm2QQWhiijs17qGB6P2sy1KAISHw=");
+
+	@Autowired
+	SuccessfulLogins logins;
 
 	@Override
 	MfaHttpClient.Mode mode() {
@@ -338,6 +349,33 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 	}
 
 	@Test
+	void verifyThenTheLoginPublishedKeepsThePasswordsFingerprintButNotItsHash() {
+		String secret = enableMfa();
+		MfaHttpClient browser = newClient();
+		String ephemeralToken = login(browser, PASSWORD).field("ephemeralToken");
+		this.clock.advance(Duration.ofSeconds(30));
+		verify(browser, ephemeralToken, code(secret));
+		Authentication login = this.logins.last(this.username, "FACTOR_TOTP");
+		assertThat(login.getPrincipal()).isInstanceOfSatisfying(UserDetails.class,
+				(user) -> assertThat(user.getPassword()).isNull());
+		assertThat(login.getCredentials()).isInstanceOf(PasswordFingerprints.Fingerprint.class);
+		assertThat(login.toString()).doesNotContain(((PasswordFingerprints.Fingerprint) login.getCredentials()).value(),
+				this.users.loadUserByUsername(this.username).getPassword());
+	}
+
+	@Test
+	void refreshWhenPasswordChangedSinceTwoStepLoginThenInvalidToken() {
+		String secret = enableMfa();
+		MfaHttpClient browser = newClient();
+		String ephemeralToken = login(browser, PASSWORD).field("ephemeralToken");
+		this.clock.advance(Duration.ofSeconds(30));
+		verify(browser, ephemeralToken, code(secret));
+		assertThat(browser.refresh().status()).isEqualTo(200);
+		this.users.updateUser(User.withUsername(this.username).password("{noop}new password").roles("USER").build());
+		assertProblem(browser.refresh(), 401, "invalid_token");
+	}
+
+	@Test
 	void refreshWhenUserDisabledThenTokenNotSpentAndGoodOnceEnabledAgain() {
 		login(this.client, PASSWORD);
 		// As stored after the login, which may have upgraded the hash's encoding.
@@ -412,6 +450,26 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		assertThat(factors(this.client)).containsExactly("FACTOR_PASSWORD", "FACTOR_TOTP");
 		assertThat(this.client.get("/api/auth/mfa/recovery-codes").status()).isEqualTo(200);
 		assertProblem(other.refresh(), 401, "invalid_token");
+	}
+
+	static class SuccessfulLogins implements ApplicationListener<AuthenticationSuccessEvent> {
+
+		private final List<Authentication> logins = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onApplicationEvent(AuthenticationSuccessEvent event) {
+			this.logins.add(event.getAuthentication());
+		}
+
+		Authentication last(String username, String factor) {
+			List<Authentication> matching = this.logins.stream()
+				.filter((login) -> login.getName().equals(username))
+				.filter((login) -> login.getAuthorities().stream().anyMatch((a) -> factor.equals(a.getAuthority())))
+				.toList();
+			assertThat(matching).isNotEmpty();
+			return matching.get(matching.size() - 1);
+		}
+
 	}
 
 }
