@@ -142,11 +142,7 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 
 	@Test
 	void refreshWhenTotpOlderThanStepUpWindowThenNewTokenKeepsTheOriginalTimes() {
-		String secret = enableMfa();
-		MfaHttpClient browser = newClient();
-		String ephemeralToken = login(browser, PASSWORD).field("ephemeralToken");
-		this.clock.advance(Duration.ofSeconds(30));
-		verify(browser, ephemeralToken, code(secret));
+		MfaHttpClient browser = twoStepLogin(enableMfa());
 		JsonNode original = payload(browser.accessToken());
 		this.clock.advance(Duration.ofMinutes(6));
 		Response tooOld = browser.get("/api/admin/recent");
@@ -350,11 +346,7 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 
 	@Test
 	void verifyThenTheLoginPublishedKeepsThePasswordsFingerprintButNotItsHash() {
-		String secret = enableMfa();
-		MfaHttpClient browser = newClient();
-		String ephemeralToken = login(browser, PASSWORD).field("ephemeralToken");
-		this.clock.advance(Duration.ofSeconds(30));
-		verify(browser, ephemeralToken, code(secret));
+		MfaHttpClient browser = twoStepLogin(enableMfa());
 		Authentication login = this.logins.last(this.username, "FACTOR_TOTP");
 		assertThat(login.getPrincipal()).isInstanceOfSatisfying(UserDetails.class,
 				(user) -> assertThat(user.getPassword()).isNull());
@@ -365,11 +357,7 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 
 	@Test
 	void refreshWhenPasswordChangedSinceTwoStepLoginThenInvalidToken() {
-		String secret = enableMfa();
-		MfaHttpClient browser = newClient();
-		String ephemeralToken = login(browser, PASSWORD).field("ephemeralToken");
-		this.clock.advance(Duration.ofSeconds(30));
-		verify(browser, ephemeralToken, code(secret));
+		MfaHttpClient browser = twoStepLogin(enableMfa());
 		assertThat(browser.refresh().status()).isEqualTo(200);
 		this.users.updateUser(User.withUsername(this.username).password("{noop}new password").roles("USER").build());
 		assertProblem(browser.refresh(), 401, "invalid_token");
@@ -450,6 +438,15 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		assertThat(factors(this.client)).containsExactly("FACTOR_PASSWORD", "FACTOR_TOTP");
 		assertThat(this.client.get("/api/auth/mfa/recovery-codes").status()).isEqualTo(200);
 		assertProblem(other.refresh(), 401, "invalid_token");
+	}
+
+	// A new client logged in through both steps, with a code of the next time step.
+	private MfaHttpClient twoStepLogin(String secret) {
+		MfaHttpClient browser = newClient();
+		String ephemeralToken = login(browser, PASSWORD).field("ephemeralToken");
+		this.clock.advance(Duration.ofSeconds(30));
+		verify(browser, ephemeralToken, code(secret));
+		return browser;
 	}
 
 	static class SuccessfulLogins implements ApplicationListener<AuthenticationSuccessEvent> {
