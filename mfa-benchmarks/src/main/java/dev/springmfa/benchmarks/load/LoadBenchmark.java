@@ -42,7 +42,7 @@ public final class LoadBenchmark {
 	 * {@code pool-size} (10), {@code postgres-url} (jdbc:postgresql://127.0.0.1:5432),
 	 * {@code postgres-user} (postgres), {@code database} (mfa_bench), {@code output}
 	 * (mfa-benchmarks/target/load-benchmark), {@code only} (verify,login,calls: the
-	 * comparisons to run)
+	 * comparisons to run, of these and jwt-verify)
 	 * @throws Exception if the run fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -93,7 +93,10 @@ public final class LoadBenchmark {
 						new TwoStepLoginScenario(users, this.options.maxUsers()), new OneStepLoginScenario(users),
 						0.45),
 				new Comparison("calls", "bearer call / session call", new CurrentUserScenario(users, ServerMode.JWT),
-						new CurrentUserScenario(users, ServerMode.SESSION), null))
+						new CurrentUserScenario(users, ServerMode.SESSION), null),
+				new Comparison("jwt-verify", "jwt verify / session verify",
+						new VerifyScenario(users, this.options.maxUsers(), ServerMode.JWT),
+						new VerifyScenario(users, this.options.maxUsers()), null))
 			.stream()
 			.filter((comparison) -> this.options.only().contains(comparison.key()))
 			.toList();

@@ -6,9 +6,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A right-code verify in session mode: the code step of an MFA user's login, whose
- * browser tab was opened and password step sent, untimed, before the round. Each
- * operation spends the user's code of the current time step.
+ * A right-code verify, in session mode unless told otherwise: the code step of an MFA
+ * user's login, whose browser tab was opened and password step sent, untimed, before the
+ * round. Each operation spends the user's code of the current time step; in jwt mode the
+ * answer is a token pair, whose refresh token the server records.
  */
 final class VerifyScenario implements Scenario {
 
@@ -16,16 +17,23 @@ final class VerifyScenario implements Scenario {
 
 	private final int maxUsers;
 
+	private final ServerMode mode;
+
 	private final Queue<Challenge> challenges = new ConcurrentLinkedQueue<>();
 
 	VerifyScenario(BenchmarkUsers users, int maxUsers) {
+		this(users, maxUsers, ServerMode.SESSION);
+	}
+
+	VerifyScenario(BenchmarkUsers users, int maxUsers, ServerMode mode) {
 		this.users = users;
 		this.maxUsers = maxUsers;
+		this.mode = mode;
 	}
 
 	@Override
 	public String name() {
-		return "verify (right code)";
+		return (this.mode == ServerMode.JWT) ? "verify in jwt mode (right code)" : "verify (right code)";
 	}
 
 	@Override
@@ -40,7 +48,7 @@ final class VerifyScenario implements Scenario {
 		this.challenges.clear();
 		workers.forEachIndex(batch.size(), (worker, index) -> {
 			MfaUser user = batch.get(index);
-			DemoClient client = worker.client(ServerMode.SESSION);
+			DemoClient client = worker.client(this.mode);
 			BrowserSession tab = client.open();
 			this.challenges.add(new Challenge(user, tab, BenchmarkUsers.challenge(client, tab, user)));
 		});
@@ -56,7 +64,7 @@ final class VerifyScenario implements Scenario {
 		if (code == null) {
 			return Outcome.SKIPPED;
 		}
-		worker.client(ServerMode.SESSION).verify(challenge.tab(), challenge.ephemeralToken(), code);
+		worker.client(this.mode).verify(challenge.tab(), challenge.ephemeralToken(), code);
 		return Outcome.DONE;
 	}
 
