@@ -76,6 +76,31 @@ class FormLoginAppInJwtModeTests {
 			.isEqualTo(200);
 	}
 
+	// The code step's login carries the password's fingerprint to the refresh token
+	// through this app's own chain, as through the starter's.
+	@Test
+	void twoStepJsonLoginOfEnrolledUserRefreshesUntilThePasswordChanges() {
+		String username = newUser();
+		String secret = enrol(username);
+		AppClient api = new AppClient(this.port);
+		Response login = api.postJson("/api/auth/login", credentials(username), false);
+		assertThat(login.status()).as(login.toString()).isEqualTo(200);
+		Response verify = api.postJson("/api/auth/mfa/verify",
+				"{\"ephemeralToken\":\"" + login.field("ephemeralToken") + "\",\"code\":\"" + code(secret) + "\"}",
+				false);
+		assertThat(verify.status()).as(verify.toString()).isEqualTo(200);
+		Response refreshed = refresh(api, verify.field("refreshToken"));
+		assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+		this.users.updateUser(User.withUsername(username).password("{noop}another " + PASSWORD).roles("USER").build());
+		Response refused = refresh(api, refreshed.field("refreshToken"));
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.field("code")).isEqualTo("invalid_token");
+	}
+
+	private static Response refresh(AppClient api, String refreshToken) {
+		return api.postJson("/api/auth/token/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}", false);
+	}
+
 	private String enrol(String username) {
 		AppClient api = new AppClient(this.port);
 		api.bearer(api.postJson("/api/auth/login", credentials(username), false).field("accessToken"));
