@@ -137,6 +137,20 @@ final class DemoClient {
 		}
 	}
 
+	/**
+	 * Call the budget floor endpoint.
+	 * @param username the user to load
+	 * @param row the row to update
+	 * @throws IOException if the exchange fails
+	 */
+	void budgetFloor(String username, int row) throws IOException {
+		byte[] body = json.writeValueAsBytes(new FloorController.BudgetFloorRequest(username, row));
+		HttpResponse response = expect(this.connection.post(FloorController.BUDGET_PATH, body), 200, "budget floor");
+		if (!json.readValue(response.body(), FloorController.FloorResponse.class).updated()) {
+			throw new UnexpectedResponseException("budget floor", response);
+		}
+	}
+
 	private HttpResponse post(BrowserSession tab, String path, Object body, int status, String what)
 			throws IOException {
 		if (this.mode == ServerMode.SESSION && tab.csrfToken() == null) {

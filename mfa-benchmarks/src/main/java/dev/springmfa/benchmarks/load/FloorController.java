@@ -4,8 +4,10 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>
  * The transaction runs on a plain JDBC transaction manager of its own, not the demo's JPA
  * one: the floor is what the database needs, without an entity manager.
+ * <p>
+ * A second endpoint, the <em>budget floor</em>, runs what issue 10's statement budget
+ * allows a verify, and nothing else: the demo's user store loads a user (its 2 queries),
+ * then a row is locked and read and its conditional update follows, in one transaction.
+ * The verify sends the same 4 statements, and does everything else a verify needs around
+ * them.
  */
 @RestController
 final class FloorController implements InitializingBean {
@@ -27,15 +35,24 @@ final class FloorController implements InitializingBean {
 	 */
 	static final String PATH = "/bench/floor";
 
+	/**
+	 * The path of the budget floor endpoint.
+	 */
+	static final String BUDGET_PATH = "/bench/budget-floor";
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
 
+	private final UserDetailsService users;
+
 	private final int rows;
 
-	FloorController(DataSource dataSource, int rows) {
+	// The user store's queries join the transaction: it reads the same data source.
+	FloorController(DataSource dataSource, UserDetailsService users, int rows) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+		this.users = users;
 		this.rows = rows;
 	}
 
@@ -60,11 +77,37 @@ final class FloorController implements InitializingBean {
 	}
 
 	/**
+	 * Load a user, then lock, read and count one use of a row, if its counter allows it.
+	 * @param request the user and the row
+	 * @return whether the row was updated
+	 */
+	@PostMapping(BUDGET_PATH)
+	FloorResponse budgetFloor(@RequestBody BudgetFloorRequest request) {
+		Integer updated = this.transactions.execute((status) -> {
+			this.users.loadUserByUsername(request.username());
+			Long uses = this.jdbc.queryForObject("select n from bench_counter where id = ? for update", Long.class,
+					request.id());
+			Assert.state(uses != null, "The row has no counter");
+			return this.jdbc.update("update bench_counter set n = ? where id = ? and n >= 0", uses + 1, request.id());
+		});
+		return new FloorResponse(updated != null && updated == 1);
+	}
+
+	/**
 	 * A floor request.
 	 *
 	 * @param id the row, from 1 to the number of rows
 	 */
 	record FloorRequest(int id) {
+	}
+
+	/**
+	 * A budget floor request.
+	 *
+	 * @param username the user to load
+	 * @param id the row, from 1 to the number of rows
+	 */
+	record BudgetFloorRequest(String username, int id) {
 	}
 
 	/**

@@ -42,7 +42,7 @@ public final class LoadBenchmark {
 	 * {@code pool-size} (10), {@code postgres-url} (jdbc:postgresql://127.0.0.1:5432),
 	 * {@code postgres-user} (postgres), {@code database} (mfa_bench), {@code output}
 	 * (mfa-benchmarks/target/load-benchmark), {@code only} (verify,login,calls: the
-	 * comparisons to run, of these and jwt-verify)
+	 * comparisons to run, of these, budget and jwt-verify)
 	 * @throws Exception if the run fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -89,6 +89,8 @@ public final class LoadBenchmark {
 		List<Comparison> comparisons = List.of(
 				new Comparison("verify", "verify / floor", new VerifyScenario(users, this.options.maxUsers()),
 						new FloorScenario(), 0.70),
+				new Comparison("budget", "budget floor / floor", new BudgetFloorScenario(users), new FloorScenario(),
+						null),
 				new Comparison("login", "two-step login / one-step login",
 						new TwoStepLoginScenario(users, this.options.maxUsers()), new OneStepLoginScenario(users),
 						0.45),

@@ -31,7 +31,7 @@ record LoadBenchmarkOptions(List<Integer> connections, int rounds, Duration roun
 
 	private static final Set<String> RESERVED_DATABASES = Set.of("postgres", "test", "template0", "template1");
 
-	private static final Set<String> COMPARISONS = Set.of("verify", "login", "calls", "jwt-verify");
+	private static final Set<String> COMPARISONS = Set.of("verify", "budget", "login", "calls", "jwt-verify");
 
 	LoadBenchmarkOptions {
 		// A round of a step-spending scenario must end in the TOTP step it starts in.

@@ -10,12 +10,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * What the load benchmark adds to the demo application, and only in the benchmark's
- * server JVM: the floor endpoint, a filter chain of its own that lets it through, and a
- * password encoder that does not hash.
+ * server JVM: the floor endpoints, a filter chain of their own that lets them through,
+ * and a password encoder that does not hash.
  */
 @Configuration(proxyBeanMethods = false)
 final class LoadBenchmarkServerConfiguration {
@@ -28,16 +29,16 @@ final class LoadBenchmarkServerConfiguration {
 	static final int FLOOR_ROWS = 100_000;
 
 	@Bean
-	FloorController floorController(DataSource dataSource) {
-		return new FloorController(dataSource, FLOOR_ROWS);
+	FloorController floorController(DataSource dataSource, UserDetailsService users) {
+		return new FloorController(dataSource, users, FLOOR_ROWS);
 	}
 
-	// Before the demo's chain, which wants a login for every other path. The floor
-	// stands for the database work of a verify only: no CSRF check, no session.
+	// Before the demo's chain, which wants a login for every other path. The floors
+	// stand for the database work of a verify only: no CSRF check, no session.
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain floorSecurityFilterChain(HttpSecurity http) {
-		http.securityMatcher(FloorController.PATH)
+		http.securityMatcher(FloorController.PATH, FloorController.BUDGET_PATH)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf(AbstractHttpConfigurer::disable)
 			.requestCache((cache) -> cache.disable())
