@@ -1,9 +1,13 @@
 package dev.springmfa.authentication;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.InvalidMfaTokenException;
 import dev.springmfa.TooManyMfaAttemptsException;
@@ -36,7 +40,9 @@ import org.springframework.util.Assert;
  * exactly one succeeds, and no more codes are checked than the budget allows. The result
  * carries the password factor, with the time of the first step, and the factor of the
  * code; its principal's password hash is erased, and its credentials are the password's
- * {@link PasswordFingerprints.Fingerprint}.
+ * {@link PasswordFingerprints.Fingerprint}. A completion given to
+ * {@link #verify(String, String, UnaryOperator)} runs in the same transaction once the
+ * code is accepted, so that what it records commits with the code or not at all.
  */
 public final class MfaVerificationService {
 
@@ -91,6 +97,22 @@ public final class MfaVerificationService {
 	 * locked
 	 */
 	public Authentication verify(String ephemeralToken, String code) {
+		return verify(ephemeralToken, code, UnaryOperator.identity());
+	}
+
+	/**
+	 * Complete a login, and record what its completion needs in the same transaction:
+	 * what the completion writes commits with the accepted code, or neither does.
+	 * @param ephemeralToken the token of the password step
+	 * @param code a TOTP code or an unused recovery code
+	 * @param completion called in the transaction once the code is accepted, with the
+	 * complete authentication; returns the authentication to answer with
+	 * @return the complete authentication, as the completion returned it
+	 * @throws AuthenticationException when the token or the code is refused, or while
+	 * locked
+	 */
+	public Authentication verify(String ephemeralToken, String code, UnaryOperator<Authentication> completion) {
+		Assert.notNull(completion, "completion cannot be null");
 		EphemeralToken token = this.tokens.parseEphemeralToken(ephemeralToken);
 		Verification verification = Objects.requireNonNull(this.transactions.execute((status) -> {
 			UserDetails user = this.fingerprints.loadCurrentUser(token.username(), token.passwordFingerprint());
@@ -101,29 +123,37 @@ public final class MfaVerificationService {
 			if (isUsedUp(token, authenticator) && !this.verifier.isLocked(authenticator)) {
 				throw new InvalidMfaTokenException();
 			}
-			return new Verification(user, this.verifier.attempt(authenticator, code, true));
+			CodeAttempt attempt = this.verifier.attempt(authenticator, code, true);
+			String factor = attempt.factor();
+			return new Verification(attempt,
+					(factor != null) ? completion.apply(authenticated(token, user, factor, attempt.at())) : null);
 		}));
 		CodeAttempt attempt = verification.attempt();
 		this.verifier.publish(attempt);
-		String factor = attempt.factor();
-		if (factor == null) {
+		Authentication login = verification.login();
+		if (login == null) {
 			throw failure(token, attempt);
 		}
 		this.events.publish(MfaAuditEventType.VERIFY_SUCCEEDED, token.userId());
-		List<GrantedAuthority> authorities = new ArrayList<>(verification.user().getAuthorities());
+		return login;
+	}
+
+	private static Authentication authenticated(EphemeralToken token, UserDetails user, String factor,
+			Instant verifiedAt) {
+		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
 		authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 			.issuedAt(token.passwordAuthenticatedAt())
 			.build());
-		authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(attempt.at()).build());
+		authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(verifiedAt).build());
 		// The user's password hash is erased here, as a manager would. The token's
 		// fingerprint, which the reload matched to it, stays as the credentials where
 		// the manager keeps them (jwt mode): the refresh token takes it from there, and
 		// the user is not loaded again to issue it.
-		if (verification.user() instanceof CredentialsContainer user) {
-			user.eraseCredentials();
+		if (user instanceof CredentialsContainer container) {
+			container.eraseCredentials();
 		}
 		String fingerprint = token.passwordFingerprint();
-		return UsernamePasswordAuthenticationToken.authenticated(verification.user(),
+		return UsernamePasswordAuthenticationToken.authenticated(user,
 				(fingerprint != null) ? new PasswordFingerprints.Fingerprint(fingerprint) : null, authorities);
 	}
 
@@ -149,7 +179,7 @@ public final class MfaVerificationService {
 		return failure;
 	}
 
-	private record Verification(UserDetails user, CodeAttempt attempt) {
+	private record Verification(CodeAttempt attempt, @Nullable Authentication login) {
 
 	}
 

@@ -1,6 +1,7 @@
 package dev.springmfa.config;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,7 @@ import dev.springmfa.web.MfaCsrfTokenFilter;
 import dev.springmfa.web.MfaHttpMessages;
 import dev.springmfa.web.MfaJwtAuthenticationHandlers;
 import dev.springmfa.web.MfaJwtLogoutHandler;
+import dev.springmfa.web.MfaLoginCompletionHandler;
 import dev.springmfa.web.MfaProblemResponder;
 import dev.springmfa.web.MfaTokenRefreshFilter;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +22,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
@@ -63,6 +66,14 @@ final class JwtLogin implements LoginCompletion {
 	@Override
 	public boolean keepsVerifiedCredentials() {
 		return true;
+	}
+
+	// The default handler issues the tokens: their refresh token's row is recorded where
+	// the code is accepted, on that transaction's connection. An application's handler
+	// may issue none, so it gets no row it did not ask for.
+	@Override
+	public UnaryOperator<Authentication> verificationCompletion(MfaLoginCompletionHandler handler) {
+		return (handler == this.handlers) ? this.loginService::recordLogin : UnaryOperator.identity();
 	}
 
 	// As the contract has it: no CSRF token for the MFA endpoints, nor for any bearer

@@ -1,6 +1,7 @@
 package dev.springmfa.config;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.Filter;
 
@@ -9,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 import dev.springmfa.jwt.JwtLoginService;
 import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.web.MfaAuthenticationHandlers;
+import dev.springmfa.web.MfaLoginCompletionHandler;
 import dev.springmfa.web.MfaSessions;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -60,6 +63,17 @@ sealed interface LoginCompletion permits SessionLogin, JwtLogin {
 	 */
 	default boolean keepsVerifiedCredentials() {
 		return false;
+	}
+
+	/**
+	 * Return what the code step runs in the transaction that accepts the code, so that
+	 * what the completion records commits with the code: nothing, unless the mode's own
+	 * handler completes the login.
+	 * @param handler the handler that completes the chain's logins
+	 * @return the completion, called with the complete authentication
+	 */
+	default UnaryOperator<Authentication> verificationCompletion(MfaLoginCompletionHandler handler) {
+		return UnaryOperator.identity();
 	}
 
 	/**

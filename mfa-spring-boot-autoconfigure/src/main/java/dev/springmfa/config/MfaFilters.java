@@ -150,7 +150,8 @@ final class MfaFilters {
 
 	private MfaVerificationFilter verification() {
 		ProviderManager manager = new ProviderManager(
-				new MfaCodeAuthenticationProvider(this.collaborators.verificationService()));
+				new MfaCodeAuthenticationProvider(this.collaborators.verificationService(),
+						this.completion.verificationCompletion(this.completionHandler)));
 		manager.setAuthenticationEventPublisher(this.collaborators.eventPublisher());
 		manager.setEraseCredentialsAfterAuthentication(!this.completion.keepsVerifiedCredentials());
 		return new MfaVerificationFilter(MfaUrls.post(this.urls.verification()), manager,

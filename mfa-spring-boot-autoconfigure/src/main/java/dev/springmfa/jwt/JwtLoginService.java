@@ -84,25 +84,54 @@ public final class JwtLoginService {
 	}
 
 	/**
-	 * Issue the tokens of a completed login, starting a new family of refresh tokens.
+	 * Record the refresh token of a completed login in the caller's transaction, starting
+	 * a new family: the code step calls this in the transaction that accepts the code, so
+	 * that the token's row commits with the code or not at all, on one connection.
+	 * @param authentication the complete authentication, with its factors
+	 * @return the authentication with the recorded token as its credentials, for
+	 * {@link #login(Authentication)} to sign
+	 */
+	public Authentication recordLogin(Authentication authentication) {
+		RefreshToken token = newRefreshToken(authentication);
+		this.refreshTokens.save(token);
+		return authentication.toBuilder().credentials(new RecordedRefreshToken(token)).build();
+	}
+
+	/**
+	 * Issue the tokens of a completed login, starting a new family of refresh tokens
+	 * unless {@link #recordLogin(Authentication)} recorded its first token already.
 	 * @param authentication the complete authentication, with its factors
 	 * @return the tokens
 	 */
 	public TokenPair login(Authentication authentication) {
-		String username = authentication.getName();
-		String userId = this.userIdResolver.resolve(authentication);
-		List<FactorGrantedAuthority> factors = AuthenticationMethods.factorsOf(authentication.getAuthorities());
-		// Where the login erased the password hash, the user's reload for the
-		// fingerprint joins the transaction that records the token: one connection.
-		RefreshToken claims = this.transactions.inTransaction(() -> {
-			RefreshToken token = this.refreshTokenService.newRefreshToken(UUID.randomUUID().toString(), username,
-					userId, this.passwordFingerprints.fingerprintOf(authentication), factors);
-			this.refreshTokens.save(token);
-			this.cleanup.runIfDue(this.refreshTokens::deleteExpired);
-			return token;
-		});
-		return new TokenPair(this.tokens.issueAccessToken(username, authentication.getAuthorities()),
+		RefreshToken claims;
+		if (authentication.getCredentials() instanceof RecordedRefreshToken recorded
+				&& recorded.token().username().equals(authentication.getName())) {
+			claims = recorded.token();
+			// Not in the code step's transaction: a deletion across users has no place
+			// in one user's login, and runs here with the retries of the others.
+			this.cleanup
+				.runIfDue((before) -> this.transactions.inTransaction(() -> this.refreshTokens.deleteExpired(before)));
+		}
+		else {
+			// Where the login erased the password hash, the user's reload for the
+			// fingerprint joins the transaction that records the token: one connection.
+			claims = this.transactions.inTransaction(() -> {
+				RefreshToken token = newRefreshToken(authentication);
+				this.refreshTokens.save(token);
+				this.cleanup.runIfDue(this.refreshTokens::deleteExpired);
+				return token;
+			});
+		}
+		return new TokenPair(this.tokens.issueAccessToken(authentication.getName(), authentication.getAuthorities()),
 				this.refreshTokenService.sign(claims).value(), this.tokens.accessTokenTtl());
+	}
+
+	private RefreshToken newRefreshToken(Authentication authentication) {
+		List<FactorGrantedAuthority> factors = AuthenticationMethods.factorsOf(authentication.getAuthorities());
+		return this.refreshTokenService.newRefreshToken(UUID.randomUUID().toString(), authentication.getName(),
+				this.userIdResolver.resolve(authentication), this.passwordFingerprints.fingerprintOf(authentication),
+				factors);
 	}
 
 	/**
@@ -176,6 +205,17 @@ public final class JwtLoginService {
 			this.transactions.revokeUntilNoneLeft((now) -> this.refreshTokens.revokeFamily(token.familyId(), now));
 			this.events.publish(MfaAuditEventType.REFRESH_TOKEN_REUSED, token.userId());
 		}
+	}
+
+	// The credentials of a login whose refresh token is recorded and not yet signed. Its
+	// toString shows nothing of the token.
+	private record RecordedRefreshToken(RefreshToken token) {
+
+		@Override
+		public String toString() {
+			return "RecordedRefreshToken[<redacted>]";
+		}
+
 	}
 
 }

@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -23,6 +25,7 @@ import dev.springmfa.crypto.KeyIds;
 import dev.springmfa.config.MfaConfigurer;
 import dev.springmfa.crypto.SecretEncryptor;
 import dev.springmfa.extension.BrowserClient.Response;
+import dev.springmfa.jwt.JwtTokenService;
 import dev.springmfa.jwt.RefreshTokenRepository;
 import dev.springmfa.web.MfaLoginCompletionHandler;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -31,12 +34,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Each extension point of {@code docs/extension-points.md}, replaced by a bean of the
@@ -112,6 +117,49 @@ class ExtensionPointTests {
 				assertThat(refreshed.status()).isEqualTo(200);
 				assertThat(context.getBean(Calls.class).of(RefreshTokenRepository.class)).containsSubsequence("save",
 						"spend", "save");
+			});
+	}
+
+	@Test
+	void refreshTokenRepositoryWhenItCannotRecordALoginThenTheCodeThatCompletedItIsNotSpent() {
+		this.contextRunner.withPropertyValues("mfa.login.mode=jwt")
+			.withUserConfiguration(CountingRepositories.class)
+			.run((context) -> {
+				byte[] secret = BrowserClient.enrolAlice(context);
+				BrowserClient browser = new BrowserClient(context);
+				String ephemeralToken = browser.login().field("ephemeralToken");
+				String code = browser.code(secret);
+				Calls calls = context.getBean(Calls.class);
+				calls.failNext(RefreshTokenRepository.class, "save");
+				assertThatIllegalStateException().isThrownBy(() -> browser.verify(ephemeralToken, code))
+					.withRootCauseInstanceOf(DataAccessResourceFailureException.class);
+				// The token's row and the accepted code were one transaction: neither
+				// stayed, and the same token and code complete the login.
+				Response verified = browser.verify(ephemeralToken, code);
+				assertThat(verified.status()).isEqualTo(200);
+				Response refreshed = browser.post("/api/auth/token/refresh",
+						"{\"refreshToken\":\"" + verified.field("refreshToken") + "\"}");
+				assertThat(refreshed.status()).isEqualTo(200);
+			});
+	}
+
+	@Test
+	void loginCompletionHandlerWhenDefinedInJwtModeThenTheCodeStepRecordsNoRefreshTokenForIt() {
+		this.contextRunner.withPropertyValues("mfa.login.mode=jwt")
+			.withUserConfiguration(CountingRepositories.class, AccessTokenOnlyCompletionHandler.class)
+			.run((context) -> {
+				byte[] secret = BrowserClient.enrolAlice(context);
+				BrowserClient browser = new BrowserClient(context);
+				String ephemeralToken = browser.login().field("ephemeralToken");
+				Calls calls = context.getBean(Calls.class);
+				int before = calls.of(RefreshTokenRepository.class).size();
+				Response verified = browser.verify(ephemeralToken, browser.code(secret));
+				assertThat(verified.field("completedBy")).isEqualTo("bean");
+				assertThat(browser.get("/api/auth/mfa/status").status()).isEqualTo(200);
+				// The handler issues no refresh token: the code step records none that
+				// no one would ever sign.
+				List<String> after = calls.of(RefreshTokenRepository.class);
+				assertThat(after.subList(before, after.size())).doesNotContain("save");
 			});
 	}
 
@@ -273,6 +321,17 @@ class ExtensionPointTests {
 
 		private final List<String> calls = new CopyOnWriteArrayList<>();
 
+		private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+		/**
+		 * Make the next call of a method fail as a database that is gone would.
+		 * @param repository the repository type
+		 * @param method the method's name
+		 */
+		void failNext(Class<?> repository, String method) {
+			this.failing.add(repository.getSimpleName() + "." + method);
+		}
+
 		List<String> of(Class<?> repository) {
 			String prefix = repository.getSimpleName() + ".";
 			return this.calls.stream()
@@ -291,7 +350,11 @@ class ExtensionPointTests {
 		<T> T counting(Class<T> type, T delegate) {
 			return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
 					(proxy, method, arguments) -> {
-						this.calls.add(type.getSimpleName() + "." + method.getName());
+						String call = type.getSimpleName() + "." + method.getName();
+						this.calls.add(call);
+						if (this.failing.remove(call)) {
+							throw new DataAccessResourceFailureException("The database is gone");
+						}
 						try {
 							return method.invoke(delegate, arguments);
 						}
@@ -299,6 +362,24 @@ class ExtensionPointTests {
 							throw ex.getTargetException();
 						}
 					}));
+		}
+
+	}
+
+	/**
+	 * An application's completion handler in jwt mode that issues an access token only,
+	 * and no refresh token.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class AccessTokenOnlyCompletionHandler {
+
+		@Bean
+		MfaLoginCompletionHandler accessTokenOnlyCompletionHandler(JwtTokenService tokens) {
+			return (request, response, authentication) -> {
+				String accessToken = tokens.issueAccessToken(authentication.getName(), authentication.getAuthorities());
+				response.setContentType("application/json");
+				response.getWriter().write("{\"completedBy\":\"bean\",\"accessToken\":\"" + accessToken + "\"}");
+			};
 		}
 
 	}

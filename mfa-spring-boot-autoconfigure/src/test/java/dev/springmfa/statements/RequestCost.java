@@ -48,7 +48,7 @@ enum RequestCost {
 	SESSION_CALL_WITH_MFA("GET an app endpoint in a session, both factors",                0, 0, 0),
 	SESSION_CALL_WITHOUT_MFA("GET an app endpoint in a session, a user without MFA",       0, 0, 0),
 	JWT_LOGIN_WITHOUT_MFA("POST /api/auth/login in jwt mode, a user without MFA",          6, 2, 4),
-	JWT_VERIFY_RIGHT_CODE("POST /api/auth/mfa/verify in jwt mode, the right TOTP code",    5, 2, 2),
+	JWT_VERIFY_RIGHT_CODE("POST /api/auth/mfa/verify in jwt mode, the right TOTP code",    5, 1, 1),
 	REFRESH("POST /api/auth/token/refresh",                                                4, 1, 1),
 	BEARER_CALL_WITH_MFA("GET an app endpoint with a bearer token, both factors",          0, 0, 0),
 	BEARER_CALL_WITHOUT_MFA("GET an app endpoint with a bearer token, no MFA",             0, 0, 0),

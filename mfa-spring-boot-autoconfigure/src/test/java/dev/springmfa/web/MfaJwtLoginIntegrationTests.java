@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.crypto.Mac;
@@ -18,7 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.crypto.Hkdf;
-import dev.springmfa.token.PasswordFingerprints;
 import dev.springmfa.web.MfaHttpClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -345,13 +345,17 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 	}
 
 	@Test
-	void verifyThenTheLoginPublishedKeepsThePasswordsFingerprintButNotItsHash() {
+	void verifyThenTheLoginPublishedCarriesItsRecordedRefreshTokenButNotThePasswordHash() {
 		MfaHttpClient browser = twoStepLogin(enableMfa());
 		Authentication login = this.logins.last(this.username, "FACTOR_TOTP");
+		assertThat(login.isAuthenticated()).isTrue();
 		assertThat(login.getPrincipal()).isInstanceOfSatisfying(UserDetails.class,
 				(user) -> assertThat(user.getPassword()).isNull());
-		assertThat(login.getCredentials()).isInstanceOf(PasswordFingerprints.Fingerprint.class);
-		assertThat(login.toString()).doesNotContain(((PasswordFingerprints.Fingerprint) login.getCredentials()).value(),
+		String refreshToken = Objects.requireNonNull(browser.refreshToken());
+		String fingerprint = payload(refreshToken).get("pwf").asString();
+		assertThat(fingerprint).isNotBlank();
+		assertThat(login.getCredentials()).isNotNull().isNotInstanceOf(String.class);
+		assertThat(login.toString()).doesNotContain(fingerprint, payload(refreshToken).get("jti").asString(),
 				this.users.loadUserByUsername(this.username).getPassword());
 	}
 
