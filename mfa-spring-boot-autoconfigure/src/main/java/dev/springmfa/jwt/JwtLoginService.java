@@ -92,9 +92,7 @@ public final class JwtLoginService {
 	 * {@link #login(Authentication)} to sign
 	 */
 	public Authentication recordLogin(Authentication authentication) {
-		RefreshToken token = newRefreshToken(authentication);
-		this.refreshTokens.save(token);
-		return authentication.toBuilder().credentials(new RecordedRefreshToken(token)).build();
+		return authentication.toBuilder().credentials(new RecordedRefreshToken(record(authentication))).build();
 	}
 
 	/**
@@ -104,34 +102,26 @@ public final class JwtLoginService {
 	 * @return the tokens
 	 */
 	public TokenPair login(Authentication authentication) {
-		RefreshToken claims;
-		if (authentication.getCredentials() instanceof RecordedRefreshToken recorded
-				&& recorded.token().username().equals(authentication.getName())) {
-			claims = recorded.token();
-			// Not in the code step's transaction: a deletion across users has no place
-			// in one user's login, and runs here with the retries of the others.
-			this.cleanup
-				.runIfDue((before) -> this.transactions.inTransaction(() -> this.refreshTokens.deleteExpired(before)));
-		}
-		else {
-			// Where the login erased the password hash, the user's reload for the
-			// fingerprint joins the transaction that records the token: one connection.
-			claims = this.transactions.inTransaction(() -> {
-				RefreshToken token = newRefreshToken(authentication);
-				this.refreshTokens.save(token);
-				this.cleanup.runIfDue(this.refreshTokens::deleteExpired);
-				return token;
-			});
-		}
+		// Where the login erased the password hash, the user's reload for the
+		// fingerprint joins the transaction that records the token: one connection.
+		RefreshToken claims = (authentication.getCredentials() instanceof RecordedRefreshToken recorded
+				&& recorded.token().username().equals(authentication.getName())) ? recorded.token()
+						: this.transactions.inTransaction(() -> record(authentication));
+		// In a transaction of its own, with the retries of the others: a deletion across
+		// users has no place in the transaction of one user's login.
+		this.cleanup
+			.runIfDue((before) -> this.transactions.inTransaction(() -> this.refreshTokens.deleteExpired(before)));
 		return new TokenPair(this.tokens.issueAccessToken(authentication.getName(), authentication.getAuthorities()),
 				this.refreshTokenService.sign(claims).value(), this.tokens.accessTokenTtl());
 	}
 
-	private RefreshToken newRefreshToken(Authentication authentication) {
+	private RefreshToken record(Authentication authentication) {
 		List<FactorGrantedAuthority> factors = AuthenticationMethods.factorsOf(authentication.getAuthorities());
-		return this.refreshTokenService.newRefreshToken(UUID.randomUUID().toString(), authentication.getName(),
-				this.userIdResolver.resolve(authentication), this.passwordFingerprints.fingerprintOf(authentication),
-				factors);
+		RefreshToken token = this.refreshTokenService.newRefreshToken(UUID.randomUUID().toString(),
+				authentication.getName(), this.userIdResolver.resolve(authentication),
+				this.passwordFingerprints.fingerprintOf(authentication), factors);
+		this.refreshTokens.save(token);
+		return token;
 	}
 
 	/**

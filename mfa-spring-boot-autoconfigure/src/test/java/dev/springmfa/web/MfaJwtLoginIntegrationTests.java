@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
@@ -48,6 +50,9 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 
 	@Autowired
 	SuccessfulLogins logins;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Override
 	MfaHttpClient.Mode mode() {
@@ -357,6 +362,23 @@ class MfaJwtLoginIntegrationTests extends AbstractMfaLoginIntegrationTests {
 		assertThat(login.getCredentials()).isNotNull().isNotInstanceOf(String.class);
 		assertThat(login.toString()).doesNotContain(fingerprint, payload(refreshToken).get("jti").asString(),
 				this.users.loadUserByUsername(this.username).getPassword());
+	}
+
+	@Test
+	void twoStepLoginWhenDueThenDeletesTheRowsOfRefreshTokensThatExpired() {
+		login(this.client, PASSWORD);
+		String expiredTokenId = payload(Objects.requireNonNull(this.client.refreshToken())).get("jti").asString();
+		String secret = enableMfa();
+		this.clock.advance(Duration.ofDays(7).plusMinutes(2));
+		assertThat(refreshTokenRows(expiredTokenId)).isOne();
+		twoStepLogin(secret);
+		assertThat(refreshTokenRows(expiredTokenId)).isZero();
+	}
+
+	private int refreshTokenRows(String tokenId) {
+		Integer rows = new JdbcTemplate(this.dataSource)
+			.queryForObject("select count(*) from mfa_refresh_token where id = ?", Integer.class, tokenId);
+		return Objects.requireNonNull(rows);
 	}
 
 	@Test
