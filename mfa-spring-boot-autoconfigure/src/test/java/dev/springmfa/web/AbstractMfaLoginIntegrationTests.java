@@ -2,8 +2,11 @@ package dev.springmfa.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -264,6 +267,28 @@ abstract class AbstractMfaLoginIntegrationTests {
 		MfaHttpClient second = newClient();
 		assertProblem(verify(second, login(second, PASSWORD).field("ephemeralToken"), code), 401, "invalid_code");
 		assertThat(this.audit.typesOf(this.username)).contains(MfaAuditEventType.CODE_REPLAY_REFUSED);
+	}
+
+	// ASVS 5.0 V6.5.8: codes are checked against the server's clock, never a time the
+	// client states.
+	@Test
+	void verifyWhenTheClientStatesAnotherTimeThenTheServerClockDecides() {
+		String secret = enableMfa();
+		this.clock.advance(Duration.ofMinutes(10));
+		List<String> window = window(secret);
+		Instant stated = this.clock.instant().minus(Duration.ofHours(1));
+		while (window.contains(this.totp.generate(Base32.decode(secret), stated))) {
+			stated = stated.minus(Duration.ofMinutes(1));
+		}
+		String codeOfStatedTime = this.totp.generate(Base32.decode(secret), stated);
+		Map<String, String> statedTime = Map.of("Date",
+				DateTimeFormatter.RFC_1123_DATE_TIME.format(stated.atOffset(ZoneOffset.UTC)));
+		MfaHttpClient browser = newClient();
+		String token = login(browser, PASSWORD).field("ephemeralToken");
+		assertProblem(browser.post("/api/auth/mfa/verify", verifyBody(token, codeOfStatedTime), statedTime), 401,
+				"invalid_code");
+		assertThat(browser.post("/api/auth/mfa/verify", verifyBody(token, code(secret)), statedTime).status())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -593,22 +618,29 @@ abstract class AbstractMfaLoginIntegrationTests {
 	}
 
 	static Response verify(MfaHttpClient client, String ephemeralToken, String code) {
-		return client.post("/api/auth/mfa/verify",
-				"{\"ephemeralToken\":\"" + ephemeralToken + "\",\"code\":\"" + code + "\"}");
+		return client.post("/api/auth/mfa/verify", verifyBody(ephemeralToken, code));
+	}
+
+	static String verifyBody(String ephemeralToken, String code) {
+		return "{\"ephemeralToken\":\"" + ephemeralToken + "\",\"code\":\"" + code + "\"}";
 	}
 
 	String code(String secret) {
 		return this.totp.generate(Base32.decode(secret), this.clock.instant());
 	}
 
-	String wrongCode(String secret) {
-		String right = code(secret);
+	// The codes that the drift window accepts now.
+	List<String> window(String secret) {
 		long step = this.totp.timeStep(this.clock.instant());
+		return List.of(this.totp.generate(Base32.decode(secret), step - 1),
+				this.totp.generate(Base32.decode(secret), step), this.totp.generate(Base32.decode(secret), step + 1));
+	}
+
+	String wrongCode(String secret) {
+		List<String> window = window(secret);
 		for (int candidate = 0;; candidate++) {
 			String code = String.format("%06d", candidate);
-			boolean inWindow = code.equals(right) || code.equals(this.totp.generate(Base32.decode(secret), step - 1))
-					|| code.equals(this.totp.generate(Base32.decode(secret), step + 1));
-			if (!inWindow) {
+			if (!window.contains(code)) {
 				return code;
 			}
 		}

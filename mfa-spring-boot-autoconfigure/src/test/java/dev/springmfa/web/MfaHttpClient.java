@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
@@ -86,10 +87,19 @@ class MfaHttpClient {
 	}
 
 	Response post(String path, String body, String contentType, boolean withCsrf) {
+		return post(path, body, contentType, withCsrf, Map.of());
+	}
+
+	Response post(String path, String body, Map<String, String> headers) {
+		return post(path, body, "application/json", true, headers);
+	}
+
+	private Response post(String path, String body, String contentType, boolean withCsrf, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", contentType)
 			.header("User-Agent", "mfa-tests")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(request::header);
 		if (withCsrf && this.mode == Mode.SESSION) {
 			withCsrfToken(request);
 		}
