@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -74,7 +75,10 @@ public final class TotpAuthenticatorService {
 	 * @param code the code
 	 */
 	public void deactivate(String userId, String code) {
-		withVerifiedCode(userId, code, true, (authenticator) -> this.authenticators.delete(id(authenticator)));
+		withVerifiedCode(userId, code, true, (authenticator, factor) -> {
+			this.authenticators.delete(id(authenticator));
+			return factor;
+		});
 		this.events.publish(MfaAuditEventType.TOTP_DEACTIVATED, userId);
 	}
 
@@ -86,8 +90,10 @@ public final class TotpAuthenticatorService {
 	 */
 	public List<String> regenerateRecoveryCodes(String userId, String code) {
 		IssuedRecoveryCodes codes = IssuedRecoveryCodes.generate(this.recoveryCodes, this.recoveryCodeCount, userId);
-		withVerifiedCode(userId, code, false, (authenticator) -> this.authenticators
-			.replaceRecoveryCodes(id(authenticator), codes.stored(), this.clock.instant()));
+		withVerifiedCode(userId, code, false, (authenticator, factor) -> {
+			this.authenticators.replaceRecoveryCodes(id(authenticator), codes.stored(), this.clock.instant());
+			return factor;
+		});
 		this.events.publish(MfaAuditEventType.RECOVERY_CODES_REGENERATED, userId);
 		return codes.codes();
 	}
@@ -101,10 +107,26 @@ public final class TotpAuthenticatorService {
 	 * @return the factor authority that the code proved
 	 */
 	public String stepUp(String userId, String code) {
-		String factor = withVerifiedCode(userId, code, true, (authenticator) -> {
-		});
+		return stepUp(userId, code, Function.identity());
+	}
+
+	/**
+	 * Step up as {@link #stepUp(String, String)} does, and complete what the step-up
+	 * leads to in the transaction that accepts the code: in jwt mode, the record of the
+	 * new refresh token, which then commits with the code or not at all.
+	 * @param userId the user
+	 * @param code the code
+	 * @param completion makes the result from the factor authority that the code proved,
+	 * in the code's transaction; if it fails, the transaction rolls back and the code
+	 * stays unspent
+	 * @param <T> the type of the result
+	 * @return the result of the completion
+	 */
+	public <T> T stepUp(String userId, String code, Function<String, T> completion) {
+		Assert.notNull(completion, "completion cannot be null");
+		T completed = withVerifiedCode(userId, code, true, (authenticator, factor) -> completion.apply(factor));
 		this.events.publish(MfaAuditEventType.STEP_UP_SUCCEEDED, userId);
-		return factor;
+		return completed;
 	}
 
 	/**
@@ -149,23 +171,28 @@ public final class TotpAuthenticatorService {
 	// Returns the factor authority that the code proved. The code is checked, and the
 	// action done, in one transaction that holds the authenticator's row from the start:
 	// the attempt budget of the second step applies here too.
-	private String withVerifiedCode(String userId, String code, boolean allowRecoveryCode,
-			Consumer<Authenticator> action) {
-		CodeAttempt attempt = this.transactions.execute((status) -> {
+	// The action runs in the code's transaction once the code is accepted, with the
+	// factor that it proved.
+	private <T> T withVerifiedCode(String userId, String code, boolean allowRecoveryCode,
+			BiFunction<Authenticator, String, T> action) {
+		Verified<T> verified = this.transactions.execute((status) -> {
 			Authenticator authenticator = this.verifier.reserve(userId).orElseThrow(MfaException::notEnabled);
 			CodeAttempt outcome = this.verifier.attempt(authenticator, code, allowRecoveryCode);
-			if (outcome.succeeded()) {
-				action.accept(authenticator);
-			}
-			return outcome;
+			String factor = outcome.factor();
+			return new Verified<>(outcome, (factor != null) ? action.apply(authenticator, factor) : null);
 		});
-		Assert.state(attempt != null, "no outcome");
-		this.verifier.publish(attempt);
-		String factor = attempt.factor();
-		if (factor == null) {
-			throw attempt.failure();
+		Assert.state(verified != null, "no outcome");
+		this.verifier.publish(verified.attempt());
+		if (!verified.attempt().succeeded()) {
+			throw verified.attempt().failure();
 		}
-		return factor;
+		T result = verified.result();
+		Assert.state(result != null, "The action on an accepted code returned null");
+		return result;
+	}
+
+	private record Verified<T>(CodeAttempt attempt, @Nullable T result) {
+
 	}
 
 	private static long id(Authenticator authenticator) {

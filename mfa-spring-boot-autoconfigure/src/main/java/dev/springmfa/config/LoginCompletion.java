@@ -66,9 +66,9 @@ sealed interface LoginCompletion permits SessionLogin, JwtLogin {
 	}
 
 	/**
-	 * Return what the code step runs in the transaction that accepts the code, so that
-	 * what the completion records commits with the code: nothing, unless the mode's own
-	 * handler completes the login.
+	 * Return what the code step and step-up run in the transaction that accepts the code,
+	 * so that what the completion records commits with the code: nothing, unless the
+	 * mode's own handler completes the login.
 	 * @param handler the handler that completes the chain's logins
 	 * @return the completion, called with the complete authentication
 	 */

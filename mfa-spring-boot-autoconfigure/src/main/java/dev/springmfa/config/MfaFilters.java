@@ -161,7 +161,7 @@ final class MfaFilters {
 	private MfaStepUpFilter stepUp() {
 		return new MfaStepUpFilter(MfaUrls.post(this.urls.stepUp()), this.collaborators.authenticators(),
 				this.collaborators.userIdResolver(), this.collaborators.messages(), this.collaborators.problems(),
-				this.collaborators.clock());
+				this.collaborators.clock(), this.completion.verificationCompletion(this.completionHandler));
 	}
 
 	// Step-up proves a code without an AuthenticationManager, so it publishes its own

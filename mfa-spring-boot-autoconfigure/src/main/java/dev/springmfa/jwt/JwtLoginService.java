@@ -85,8 +85,9 @@ public final class JwtLoginService {
 
 	/**
 	 * Record the refresh token of a completed login in the caller's transaction, starting
-	 * a new family: the code step calls this in the transaction that accepts the code, so
-	 * that the token's row commits with the code or not at all, on one connection.
+	 * a new family: the code step and step-up call this in the transaction that accepts
+	 * the code, so that the token's row commits with the code or not at all, on one
+	 * connection.
 	 * @param authentication the complete authentication, with its factors
 	 * @return the authentication with the recorded token as its credentials, for
 	 * {@link #login(Authentication)} to sign

@@ -27,8 +27,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  * After the code step, the authentication's credentials are the password's
  * {@link dev.springmfa.token.PasswordFingerprints.Fingerprint}, which binds the refresh
  * token to the password without loading the user again. Behind the default handler they
- * are instead the refresh token that the code step recorded in the transaction that
- * accepted the code, which {@code login} then signs.</li>
+ * are instead the refresh token that the code step, or the step-up, recorded in the
+ * transaction that accepted the code, which {@code login} then signs.</li>
  * </ul>
  * Define a bean of this type, or set one with
  * {@link dev.springmfa.config.MfaConfigurer#loginCompletionHandler(MfaLoginCompletionHandler)},

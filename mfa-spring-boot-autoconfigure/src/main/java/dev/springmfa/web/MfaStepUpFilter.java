@@ -2,6 +2,7 @@ package dev.springmfa.web;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +42,8 @@ public final class MfaStepUpFilter extends AbstractAuthenticationProcessingFilte
 
 	private final Clock clock;
 
+	private final UnaryOperator<Authentication> completion;
+
 	private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
 
 	private SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
@@ -57,14 +60,35 @@ public final class MfaStepUpFilter extends AbstractAuthenticationProcessingFilte
 	 */
 	public MfaStepUpFilter(RequestMatcher requestMatcher, TotpAuthenticatorService authenticators,
 			MfaUserIdResolver userIdResolver, MfaHttpMessages messages, MfaProblemResponder problems, Clock clock) {
+		this(requestMatcher, authenticators, userIdResolver, messages, problems, clock, UnaryOperator.identity());
+	}
+
+	/**
+	 * Create a new instance that completes the renewed login in the transaction that
+	 * accepts its code.
+	 * @param requestMatcher matches the step-up request
+	 * @param authenticators checks the code
+	 * @param userIdResolver resolves the user id of the current login
+	 * @param messages reads the JSON
+	 * @param problems answers a user without MFA
+	 * @param clock the clock
+	 * @param completion runs on the renewed authentication in the code's transaction, as
+	 * the code step's does ({@code MfaVerificationService}): in jwt mode it records the
+	 * new refresh token, which then commits with the code or not at all
+	 */
+	public MfaStepUpFilter(RequestMatcher requestMatcher, TotpAuthenticatorService authenticators,
+			MfaUserIdResolver userIdResolver, MfaHttpMessages messages, MfaProblemResponder problems, Clock clock,
+			UnaryOperator<Authentication> completion) {
 		super(requestMatcher);
 		Assert.notNull(authenticators, "authenticators cannot be null");
 		Assert.notNull(problems, "problems cannot be null");
+		Assert.notNull(completion, "completion cannot be null");
 		this.authenticators = authenticators;
 		this.userIdResolver = userIdResolver;
 		this.messages = messages;
 		this.problems = problems;
 		this.clock = clock;
+		this.completion = completion;
 		// The current login is the credential here; there is nothing to hand a manager.
 		setAuthenticationManager((authentication) -> {
 			throw new ProviderNotFoundException("step-up authenticates the current login itself");
@@ -85,9 +109,10 @@ public final class MfaStepUpFilter extends AbstractAuthenticationProcessingFilte
 			throw new InsufficientAuthenticationException("Step-up needs a login");
 		}
 		MfaRequests.Code body = this.messages.read(request, MfaRequests.Code.class);
-		String factor;
 		try {
-			factor = this.authenticators.stepUp(this.userIdResolver.resolve(current), body.code());
+			return this.authenticators.stepUp(this.userIdResolver.resolve(current), body.code(),
+					(factor) -> this.completion
+						.apply(MfaFactors.withSecondFactor(current, factor, this.clock.instant())));
 		}
 		catch (MfaException ex) {
 			// MFA is off for this user: a conflict with their settings, not a failed
@@ -95,7 +120,6 @@ public final class MfaStepUpFilter extends AbstractAuthenticationProcessingFilte
 			this.problems.respond(response, ex);
 			return null;
 		}
-		return MfaFactors.withSecondFactor(current, factor, this.clock.instant());
 	}
 
 }

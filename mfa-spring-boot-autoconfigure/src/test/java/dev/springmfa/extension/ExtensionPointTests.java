@@ -144,7 +144,30 @@ class ExtensionPointTests {
 	}
 
 	@Test
-	void loginCompletionHandlerWhenDefinedInJwtModeThenTheCodeStepRecordsNoRefreshTokenForIt() {
+	void refreshTokenRepositoryWhenItCannotRecordAStepUpThenTheCodeOfTheStepUpIsNotSpent() {
+		this.contextRunner.withPropertyValues("mfa.login.mode=jwt")
+			.withUserConfiguration(CountingRepositories.class)
+			.run((context) -> {
+				byte[] secret = BrowserClient.enrolAlice(context);
+				BrowserClient browser = new BrowserClient(context);
+				Response verified = browser.verify(browser.login().field("ephemeralToken"), browser.code(secret));
+				assertThat(verified.status()).isEqualTo(200);
+				String stepUp = "{\"code\":\"" + browser.code(secret) + "\"}";
+				context.getBean(Calls.class).failNext(RefreshTokenRepository.class, "save");
+				assertThatIllegalStateException().isThrownBy(() -> browser.post("/api/auth/mfa/step-up", stepUp))
+					.withRootCauseInstanceOf(DataAccessResourceFailureException.class);
+				// The new token's row and the accepted code were one transaction:
+				// neither stayed, and the same code steps up.
+				Response steppedUp = browser.post("/api/auth/mfa/step-up", stepUp);
+				assertThat(steppedUp.status()).isEqualTo(200);
+				Response refreshed = browser.post("/api/auth/token/refresh",
+						"{\"refreshToken\":\"" + steppedUp.field("refreshToken") + "\"}");
+				assertThat(refreshed.status()).isEqualTo(200);
+			});
+	}
+
+	@Test
+	void loginCompletionHandlerWhenDefinedInJwtModeThenTheCodeStepsRecordNoRefreshTokenForIt() {
 		this.contextRunner.withPropertyValues("mfa.login.mode=jwt")
 			.withUserConfiguration(CountingRepositories.class, AccessTokenOnlyCompletionHandler.class)
 			.run((context) -> {
@@ -156,8 +179,11 @@ class ExtensionPointTests {
 				Response verified = browser.verify(ephemeralToken, browser.code(secret));
 				assertThat(verified.field("completedBy")).isEqualTo("bean");
 				assertThat(browser.get("/api/auth/mfa/status").status()).isEqualTo(200);
-				// The handler issues no refresh token: the code step records none that
-				// no one would ever sign.
+				Response steppedUp = browser.post("/api/auth/mfa/step-up",
+						"{\"code\":\"" + browser.code(secret) + "\"}");
+				assertThat(steppedUp.field("completedBy")).isEqualTo("bean");
+				// The handler issues no refresh token: neither the code step nor the
+				// step-up records one that no one would ever sign.
 				List<String> after = calls.of(RefreshTokenRepository.class);
 				assertThat(after.subList(before, after.size())).doesNotContain("save");
 			});

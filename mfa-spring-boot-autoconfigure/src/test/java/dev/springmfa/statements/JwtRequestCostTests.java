@@ -31,6 +31,13 @@ class JwtRequestCostTests extends AbstractRequestCostTests {
 	}
 
 	@Test
+	void stepUpWhenRightCodeThenCostsWhatTheTableSays() {
+		Enrolled user = enrolledUser();
+		AppClient client = loggedIn(user);
+		assertCostOfPost(RequestCost.JWT_STEP_UP, client, "/api/auth/mfa/step-up", codeBody(code(user.secret())), 200);
+	}
+
+	@Test
 	void refreshThenCostsWhatTheTableSays() {
 		AppClient client = new AppClient(this.port);
 		AppClient.Response login = logIn(client, newUser());

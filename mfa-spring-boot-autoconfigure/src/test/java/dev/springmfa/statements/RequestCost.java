@@ -20,9 +20,11 @@ package dev.springmfa.statements;
  * right password then one that releases it (a statement per key); a throttled attempt
  * stops at the key that has no budget left and reads the end of its window (1), on one
  * connection, with no password checked. In jwt mode a completed login records its refresh
- * token (1) in a transaction of its own, which the user's reload for the token's password
- * fingerprint joins (2); a refresh is one transaction: the user reloaded (2), the token
- * spent (1) and its successor recorded (1).
+ * token (1): in the transaction that accepts the code for a verify or a step-up (a
+ * step-up reloads the user there for the token's password fingerprint, 2), in a
+ * transaction of its own for a login without MFA, which the user's reload joins (2); a
+ * refresh is one transaction: the user reloaded (2), the token spent (1) and its
+ * successor recorded (1).
  */
 enum RequestCost {
 
@@ -49,6 +51,7 @@ enum RequestCost {
 	SESSION_CALL_WITHOUT_MFA("GET an app endpoint in a session, a user without MFA",       0, 0, 0),
 	JWT_LOGIN_WITHOUT_MFA("POST /api/auth/login in jwt mode, a user without MFA",          6, 2, 4),
 	JWT_VERIFY_RIGHT_CODE("POST /api/auth/mfa/verify in jwt mode, the right TOTP code",    5, 1, 1),
+	JWT_STEP_UP("POST /api/auth/mfa/step-up in jwt mode, the right TOTP code",              5, 1, 1),
 	REFRESH("POST /api/auth/token/refresh",                                                4, 1, 1),
 	BEARER_CALL_WITH_MFA("GET an app endpoint with a bearer token, both factors",          0, 0, 0),
 	BEARER_CALL_WITHOUT_MFA("GET an app endpoint with a bearer token, no MFA",             0, 0, 0),
