@@ -45,7 +45,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
@@ -53,11 +52,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sixty-four clients for {@code mfa.soak.duration} (a minute in the {@code long} profile)
- * against two instances of the app in jwt mode on one PostgreSQL database, over real
- * ports: logins, verifies with TOTP codes, recovery codes and wrong codes, step-ups,
- * refreshes, activations, regenerations, deactivations and status reads, mixed at random
- * over 32 users, so that several clients act on each user at once. The clock of both
- * instances and of the clients runs ten times as fast (see {@link SoakApp.FastClock}).
+ * against two instances of the app in jwt mode on one database, over real ports: logins,
+ * verifies with TOTP codes, recovery codes and wrong codes, step-ups, refreshes,
+ * activations, regenerations, deactivations and status reads, mixed at random over 32
+ * users, so that several clients act on each user at once. The clock of both instances
+ * and of the clients runs ten times as fast (see {@link SoakApp.FastClock}).
  * <p>
  * Nothing may fail: no 5xx, no answer outside the contract, no error a client sees that
  * is not a problem document of the contract (a deadlock that reached a client would be
@@ -81,11 +80,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * did not spend.</li>
  * </ul>
  */
-class SoakTests {
+abstract class AbstractSoakTests {
 
-	private static final String SCHEMA = "mfa_soak";
-
-	private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+	/**
+	 * The database of the soak, made empty for it.
+	 */
+	static final String DATABASE = "mfa_soak";
 
 	private static final int THREADS = 64;
 
@@ -136,7 +136,7 @@ class SoakTests {
 	void sixtyFourClientsOnTwoInstancesGetNoServerErrorAndLoseNothing() throws Exception {
 		Duration duration = Duration
 			.parse("PT" + System.getProperty("mfa.soak.duration", "10s").toUpperCase(Locale.ROOT));
-		recreateSchema();
+		recreateDatabase();
 		ConfigurableApplicationContext one = start();
 		ConfigurableApplicationContext two = start();
 		try {
@@ -186,14 +186,14 @@ class SoakTests {
 				}
 			}
 			System.out.printf(Locale.ROOT,
-					"Soak: %d clients for %ds on 2 instances, %d requests (%.0f/s), %d codes sent; TOTP accepted %d, "
+					"%s: %d clients for %ds on 2 instances, %d requests (%.0f/s), %d codes sent; TOTP accepted %d, "
 							+ "recovery codes spent %d, failures counted %d, activations %d, regenerations %d, "
 							+ "deactivations %d; deadlocks the server detected meanwhile (whole database) %d; "
 							+ "answers: %s%n",
-					THREADS, duration.toSeconds(), requests, requests / (double) duration.toSeconds(),
-					this.codesSent.sum(), this.totpAccepted.sum(), this.recoveryAccepted.sum(), log.failures(),
-					this.activations.sum(), this.regenerations.sum(), this.deactivations.sum(), deadlocks,
-					new TreeMap<>(this.outcomes));
+					getClass().getSimpleName(), THREADS, duration.toSeconds(), requests,
+					requests / (double) duration.toSeconds(), this.codesSent.sum(), this.totpAccepted.sum(),
+					this.recoveryAccepted.sum(), log.failures(), this.activations.sum(), this.regenerations.sum(),
+					this.deactivations.sum(), deadlocks, new TreeMap<>(this.outcomes));
 		}
 		finally {
 			two.close();
@@ -286,7 +286,7 @@ class SoakTests {
 					step(account);
 				}
 				catch (RuntimeException ex) {
-					SoakTests.this.failures.add(account.username + ": " + ex);
+					AbstractSoakTests.this.failures.add(account.username + ": " + ex);
 				}
 			}
 			return this.requests;
@@ -368,12 +368,12 @@ class SoakTests {
 				return;
 			}
 			byte[] secret = Base32.decode(start.field("secret"));
-			String code = SoakTests.this.totp.generate(secret, CLOCK.instant());
+			String code = AbstractSoakTests.this.totp.generate(secret, CLOCK.instant());
 			Answer activated = post("/api/auth/mfa/totp/activate",
 					Map.of("activationToken", start.field("activationToken"), "code", code), tokens.accessToken(),
 					"activate");
 			if (activated.status() == 200) {
-				SoakTests.this.activations.increment();
+				AbstractSoakTests.this.activations.increment();
 				account.enrolment = new Enrolment(secret, strings(activated.body().get("recoveryCodes")));
 				this.tokens.put(account.username, new Tokens(tokens.accessToken(), tokens.refreshToken(), true));
 			}
@@ -401,11 +401,11 @@ class SoakTests {
 			switch (name) {
 				case "step-up" -> keep(account, answer);
 				case "regenerate" -> {
-					SoakTests.this.regenerations.increment();
+					AbstractSoakTests.this.regenerations.increment();
 					account.enrolment = new Enrolment(enrolment.secret(), strings(answer.body().get("codes")));
 				}
 				default -> {
-					SoakTests.this.deactivations.increment();
+					AbstractSoakTests.this.deactivations.increment();
 					account.enrolment = null;
 					this.tokens.remove(account.username);
 				}
@@ -443,17 +443,17 @@ class SoakTests {
 		// Mostly a current TOTP code; sometimes a recovery code the client was given and
 		// has not spent, sometimes a wrong code.
 		private Code code(Account account, Enrolment enrolment, boolean recoveryCodeAllowed) {
-			SoakTests.this.codesSent.increment();
+			AbstractSoakTests.this.codesSent.increment();
 			int dice = this.random.nextInt(100);
 			if (recoveryCodeAllowed && dice < 13 && !enrolment.recoveryCodes().isEmpty()) {
 				List<String> codes = enrolment.recoveryCodes();
 				return new Code(codes.get(this.random.nextInt(codes.size())), CodeKind.RECOVERY);
 			}
-			long step = SoakTests.this.totp.timeStep(CLOCK.instant());
+			long step = AbstractSoakTests.this.totp.timeStep(CLOCK.instant());
 			if (dice < 25) {
 				Set<String> near = new HashSet<>();
 				for (long candidate = step - 3; candidate <= step + 3; candidate++) {
-					near.add(SoakTests.this.totp.generate(enrolment.secret(), candidate));
+					near.add(AbstractSoakTests.this.totp.generate(enrolment.secret(), candidate));
 				}
 				String wrong;
 				do {
@@ -462,31 +462,32 @@ class SoakTests {
 				while (near.contains(wrong));
 				return new Code(wrong, CodeKind.WRONG);
 			}
-			return new Code(SoakTests.this.totp.generate(enrolment.secret(), step), CodeKind.TOTP);
+			return new Code(AbstractSoakTests.this.totp.generate(enrolment.secret(), step), CodeKind.TOTP);
 		}
 
 		private void checked(Account account, Code code, Answer answer) {
 			if (answer.status() == 200) {
 				if (code.kind() == CodeKind.TOTP) {
-					SoakTests.this.totpAccepted.increment();
+					AbstractSoakTests.this.totpAccepted.increment();
 				}
 				else if (code.kind() == CodeKind.RECOVERY) {
-					SoakTests.this.recoveryAccepted.increment();
+					AbstractSoakTests.this.recoveryAccepted.increment();
 					String spent = account.username + ":" + RecoveryCodeGenerator.normalize(code.value());
-					if (!SoakTests.this.spentRecoveryCodes.add(spent)) {
-						SoakTests.this.failures.add("recovery code accepted twice: " + spent);
+					if (!AbstractSoakTests.this.spentRecoveryCodes.add(spent)) {
+						AbstractSoakTests.this.failures.add("recovery code accepted twice: " + spent);
 					}
 					account.spend(code.value());
 				}
 				else {
-					SoakTests.this.failures.add("wrong code accepted: " + account.username + " " + code.value());
+					AbstractSoakTests.this.failures
+						.add("wrong code accepted: " + account.username + " " + code.value());
 				}
 			}
 			else if ("invalid_code".equals(answer.code())) {
-				SoakTests.this.invalidCodes.increment();
+				AbstractSoakTests.this.invalidCodes.increment();
 			}
 			else if (answer.status() == 429) {
-				SoakTests.this.codeLocks.increment();
+				AbstractSoakTests.this.codeLocks.increment();
 			}
 		}
 
@@ -508,7 +509,7 @@ class SoakTests {
 		}
 
 		private HttpRequest.Builder request(String path, @Nullable String bearer) {
-			int port = SoakTests.this.ports.get(this.random.nextInt(SoakTests.this.ports.size()));
+			int port = AbstractSoakTests.this.ports.get(this.random.nextInt(AbstractSoakTests.this.ports.size()));
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.timeout(Duration.ofSeconds(60));
 			if (bearer != null) {
@@ -521,7 +522,7 @@ class SoakTests {
 			this.requests++;
 			HttpResponse<String> response;
 			try {
-				response = SoakTests.this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				response = AbstractSoakTests.this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(name + " failed: " + ex, ex);
@@ -529,31 +530,30 @@ class SoakTests {
 			Answer answer = new Answer(response.statusCode(), response.body(),
 					response.headers().firstValue("Content-Type").orElse(""));
 			String code = answer.code();
-			SoakTests.this.outcomes
+			AbstractSoakTests.this.outcomes
 				.computeIfAbsent(name + " " + answer.status() + ((code != null) ? " " + code : ""),
 						(key) -> new LongAdder())
 				.increment();
 			boolean problem = answer.contentType().startsWith("application/problem+json") && code != null
 					&& ERROR_CODES.contains(code);
 			if (!Set.of(200, 400, 401, 409, 429).contains(answer.status()) || (answer.status() != 200 && !problem)) {
-				SoakTests.this.failures.add(name + " answered " + answer.status() + " " + answer.text());
+				AbstractSoakTests.this.failures.add(name + " answered " + answer.status() + " " + answer.text());
 			}
 			return answer;
 		}
 
 	}
 
-	private static ConfigurableApplicationContext start() {
+	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(SoakApp.class).web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "mfa.enabled=true", "mfa.login.mode=jwt",
 					"mfa.encryption.key=gRQP+S3aBi5IVcJfm2QQWhiijs17qGB6P2sy1KAISHw=",
 					// Clients of one user replay each other's codes of a time step: a
-					// budget
-					// and locks that let each user come back while the soak runs, in the
-					// fast clock's time.
+					// budget and locks that let each user come back while the soak runs,
+					// in the fast clock's time.
 					"mfa.lockout.max-attempts=10", "mfa.lockout.duration=30s", "spring.jpa.hibernate.ddl-auto=validate",
-					"spring.jpa.open-in-view=false", "spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA,
-					"spring.datasource.username=postgres", "spring.datasource.password=", "logging.level.root=WARN")
+					"spring.jpa.open-in-view=false", "logging.level.root=WARN")
+			.properties(dataSource())
 			.run();
 	}
 
@@ -561,58 +561,35 @@ class SoakTests {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
-	private static void recreateSchema() {
-		JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(URL, "postgres", ""));
-		jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
-		jdbc.execute("create schema " + SCHEMA);
-	}
+	/**
+	 * Return the properties of the soak's data source, on {@link #DATABASE}.
+	 * @return {@code spring.datasource.*} properties
+	 */
+	abstract Map<String, Object> dataSource();
 
-	private static long deadlocks(JdbcTemplate jdbc) {
-		Long deadlocks = jdbc
-			.queryForObject("select deadlocks from pg_stat_database where datname = current_database()", Long.class);
-		return (deadlocks != null) ? deadlocks : 0;
-	}
+	/**
+	 * Drop {@link #DATABASE} and create it empty.
+	 */
+	abstract void recreateDatabase();
 
-	// Written by the database in the transaction of each change, so that a change rolled
-	// back leaves no line, and in the order of the row locks.
-	private static void installLogs(JdbcTemplate jdbc) {
-		jdbc.execute("create table soak_authenticator_log (seq bigserial primary key, op char(1), "
-				+ "authenticator_id bigint, user_id varchar(255), old_failed integer, new_failed integer, "
-				+ "old_accepted bigint, new_accepted bigint, old_step bigint, new_step bigint)");
-		jdbc.execute(
-				"""
-						create function soak_log_authenticator() returns trigger language plpgsql as $$
-						begin
-						    if tg_op = 'INSERT' then
-						        insert into soak_authenticator_log (op, authenticator_id, user_id, new_failed, new_accepted, new_step)
-						        values ('I', new.id, new.user_id, new.failed_attempts, new.accepted_codes, new.last_used_step);
-						    elsif tg_op = 'UPDATE' then
-						        insert into soak_authenticator_log (op, authenticator_id, user_id, old_failed, new_failed,
-						            old_accepted, new_accepted, old_step, new_step)
-						        values ('U', new.id, new.user_id, old.failed_attempts, new.failed_attempts, old.accepted_codes,
-						            new.accepted_codes, old.last_used_step, new.last_used_step);
-						    else
-						        insert into soak_authenticator_log (op, authenticator_id, user_id, old_failed, old_accepted, old_step)
-						        values ('D', old.id, old.user_id, old.failed_attempts, old.accepted_codes, old.last_used_step);
-						    end if;
-						    return null;
-						end
-						$$""");
-		jdbc.execute("create trigger soak_log_authenticator after insert or update or delete on mfa_authenticator "
-				+ "for each row execute function soak_log_authenticator()");
-		jdbc.execute("create table soak_recovery_code_log (seq bigserial primary key, code_id bigint, "
-				+ "old_used_at timestamp with time zone, new_used_at timestamp with time zone)");
-		jdbc.execute("""
-				create function soak_log_recovery_code() returns trigger language plpgsql as $$
-				begin
-				    insert into soak_recovery_code_log (code_id, old_used_at, new_used_at)
-				    values (new.id, old.used_at, new.used_at);
-				    return null;
-				end
-				$$""");
-		jdbc.execute("create trigger soak_log_recovery_code after update on mfa_recovery_code "
-				+ "for each row execute function soak_log_recovery_code()");
-	}
+	/**
+	 * Return the deadlocks that the server has detected so far.
+	 * @param jdbc the soak's database
+	 * @return the count
+	 */
+	abstract long deadlocks(JdbcTemplate jdbc);
+
+	/**
+	 * Install the log of changes that the database writes in the transaction of each
+	 * change, in the order of the row locks: tables {@code soak_authenticator_log}
+	 * ({@code seq}, {@code op} I, U or D, {@code authenticator_id}, {@code user_id}, and
+	 * the old and new {@code failed}, {@code accepted} and {@code step}) and
+	 * {@code soak_recovery_code_log} ({@code seq}, {@code code_id}, {@code old_used_at},
+	 * {@code new_used_at}), filled by triggers on {@code mfa_authenticator} (insert,
+	 * update and delete) and {@code mfa_recovery_code} (update).
+	 * @param jdbc the soak's database
+	 */
+	abstract void installLogs(JdbcTemplate jdbc);
 
 	private static List<String> strings(JsonNode array) {
 		List<String> values = new ArrayList<>();
