@@ -168,11 +168,9 @@ public final class TotpAuthenticatorService {
 			.orElseGet(() -> new MfaStatus(false, 0, null, null)));
 	}
 
-	// Returns the factor authority that the code proved. The code is checked, and the
-	// action done, in one transaction that holds the authenticator's row from the start:
-	// the attempt budget of the second step applies here too.
-	// The action runs in the code's transaction once the code is accepted, with the
-	// factor that it proved.
+	// The code is checked, and once accepted the action done with the factor that it
+	// proved, in one transaction that holds the authenticator's row from the start: the
+	// attempt budget of the second step applies here too. Returns what the action made.
 	private <T> T withVerifiedCode(String userId, String code, boolean allowRecoveryCode,
 			BiFunction<Authenticator, String, T> action) {
 		Verified<T> verified = this.transactions.execute((status) -> {
