@@ -18,6 +18,12 @@ public enum MfaAuditEventType {
 	 */
 	LOGIN_THROTTLED,
 
+	/**
+	 * The failed passwords of an account cleared through the throttle (support desk). The
+	 * user is the username as given.
+	 */
+	LOGIN_THROTTLE_RESET,
+
 	/** A password login that now needs the second factor. */
 	MFA_CHALLENGE_ISSUED,
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import dev.springmfa.audit.MfaAuditEventPublisher;
 import dev.springmfa.throttle.LoginThrottle;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,14 +27,14 @@ class MfaLoginThrottleConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LoginThrottle mfaLoginThrottle(MfaProperties properties, EntityManagerFactory entityManagerFactory,
-			ListableBeanFactory beanFactory, PlatformTransactionManager transactionManager,
-			ObjectProvider<Clock> clock) {
+			ListableBeanFactory beanFactory, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
+			MfaAuditEventPublisher events) {
 		MfaProperties.Throttle throttle = properties.getLogin().getThrottle();
 		return new LoginThrottle(MfaPersistenceConfigurations.repositoryFactory(entityManagerFactory, beanFactory),
 				transactions(transactionManager), properties.keys().keyMaterial(),
 				new LoginThrottle.Limits(throttle.getMaxAttemptsPerAccount(), throttle.getMaxAttemptsPerAddress(),
 						throttle.getDuration()),
-				clock(clock));
+				clock(clock), events);
 	}
 
 }

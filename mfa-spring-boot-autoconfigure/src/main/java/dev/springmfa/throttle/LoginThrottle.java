@@ -22,6 +22,8 @@ import jakarta.persistence.PessimisticLockException;
 import org.jspecify.annotations.Nullable;
 
 import dev.springmfa.TooManyMfaAttemptsException;
+import dev.springmfa.audit.MfaAuditEventPublisher;
+import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.crypto.Hkdf;
 import dev.springmfa.token.ExpiredRecordCleanup;
 import org.springframework.core.retry.RetryPolicy;
@@ -77,6 +79,8 @@ public final class LoginThrottle {
 
 	private final ExpiredRecordCleanup cleanup;
 
+	private final MfaAuditEventPublisher events;
+
 	// InnoDB may pick one of two attempts that write the same rows as a deadlock victim;
 	// a reservation is safe to run again from the start, at once.
 	private final RetryTemplate deadlockRetry = new RetryTemplate(RetryPolicy.builder()
@@ -94,19 +98,22 @@ public final class LoginThrottle {
 	 * derived (HKDF)
 	 * @param limits the limits
 	 * @param clock the clock
+	 * @param events publishes the audit event of a {@link #resetAccount reset}
 	 */
 	public LoginThrottle(JpaRepositoryFactory repositories, TransactionOperations transactions, byte[] keyMaterial,
-			Limits limits, Clock clock) {
+			Limits limits, Clock clock, MfaAuditEventPublisher events) {
 		Assert.notNull(repositories, "repositories cannot be null");
 		Assert.notNull(transactions, "transactions cannot be null");
 		Assert.notNull(limits, "limits cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
+		Assert.notNull(events, "events cannot be null");
 		this.records = repositories.getRepository(Records.class);
 		this.transactions = transactions;
 		this.limits = limits;
 		this.hashKey = Hkdf.hmacSha256Key(keyMaterial, "mfa-login-throttle");
 		this.clock = clock;
 		this.cleanup = new ExpiredRecordCleanup(clock, Duration.ofMinutes(1));
+		this.events = events;
 	}
 
 	/**
@@ -166,6 +173,24 @@ public final class LoginThrottle {
 			}
 			return Optional.empty();
 		});
+	}
+
+	/**
+	 * Clear the failed passwords counted against an account, so that its next password is
+	 * checked at once: for a support desk that has checked the user's identity by other
+	 * means, when someone else's guesses throttle the account. Client addresses keep
+	 * their counts. Publishes {@code LOGIN_THROTTLE_RESET}.
+	 * @param username the account's username, in any of the variants that share its
+	 * budget
+	 * @return whether the account had failed passwords counted
+	 */
+	public boolean resetAccount(String username) {
+		Assert.hasText(username, "username cannot be empty");
+		String accountKey = key(ACCOUNT, account(username));
+		Integer cleared = this.deadlockRetry
+			.invoke(() -> this.transactions.execute((status) -> this.records.clear(accountKey)));
+		this.events.publish(MfaAuditEventType.LOGIN_THROTTLE_RESET, username);
+		return cleared != null && cleared > 0;
 	}
 
 	private Optional<Duration> reserve(@Nullable String key, int maxAttempts, Instant now) {
@@ -299,7 +324,7 @@ public final class LoginThrottle {
 		int giveBack(String id);
 
 		@Modifying
-		@Query("update MfaLoginThrottle t set t.failures = 0 where t.id = :id")
+		@Query("update MfaLoginThrottle t set t.failures = 0 where t.id = :id and t.failures > 0")
 		int clear(String id);
 
 		// A row whose window is over counts nothing: the same as no row.

@@ -2,6 +2,7 @@ package dev.springmfa.web;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.audit.RecordingAuditListener;
+import dev.springmfa.throttle.LoginThrottle;
 import dev.springmfa.web.MfaHttpClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -70,6 +72,9 @@ abstract class AbstractPasswordStepIntegrationTests {
 	@Autowired
 	CountingPasswordEncoder passwords;
 
+	@Autowired
+	LoginThrottle throttle;
+
 	private String username;
 
 	private MfaHttpClient client;
@@ -122,6 +127,20 @@ abstract class AbstractPasswordStepIntegrationTests {
 		assertThat(login(this.username, PASSWORD).header("Retry-After")).isEqualTo("300");
 		this.clock.advance(Duration.ofMinutes(5));
 		assertThat(login(this.username, PASSWORD).status()).isEqualTo(200);
+	}
+
+	@Test
+	void resetAccountWhenThrottledThenTheRightPasswordIsCheckedAtOnceAndTheResetAudited() {
+		for (int i = 0; i < PER_ACCOUNT; i++) {
+			assertProblem(login(this.username, "wrong"), 401, "bad_credentials");
+		}
+		assertProblem(login(this.username, PASSWORD), 429, "too_many_attempts");
+		// A variant of the name shares the account's budget, and resets it.
+		assertThat(this.throttle.resetAccount(this.username.toUpperCase(Locale.ROOT))).isTrue();
+		assertThat(this.audit.typesOf(this.username.toUpperCase(Locale.ROOT)))
+			.containsExactly(MfaAuditEventType.LOGIN_THROTTLE_RESET);
+		assertThat(login(this.username, PASSWORD).status()).isEqualTo(200);
+		assertThat(this.throttle.resetAccount(this.username)).isFalse();
 	}
 
 	@Test
