@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.springmfa.audit.RecordingAuditListener;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
@@ -24,6 +28,28 @@ class SoakApp {
 	@Bean
 	InMemoryUserDetailsManager users() {
 		return new InMemoryUserDetailsManager();
+	}
+
+	// The users' {noop} passwords stay as the test stores them. Spring Security would
+	// otherwise upgrade each to bcrypt at its first login, with a salt of each instance's
+	// own: a token that one instance issued, bound to the password's hash, would be
+	// refused by the other, and every login would spend its CPU on bcrypt.
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new PasswordEncoder() {
+
+			@Override
+			public @Nullable String encode(@Nullable CharSequence rawPassword) {
+				return delegate.encode(rawPassword);
+			}
+
+			@Override
+			public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
+				return delegate.matches(rawPassword, encodedPassword);
+			}
+
+		};
 	}
 
 	@Bean
