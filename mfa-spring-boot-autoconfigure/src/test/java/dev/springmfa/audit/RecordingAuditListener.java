@@ -1,7 +1,8 @@
 package dev.springmfa.audit;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.springframework.context.ApplicationListener;
 
@@ -11,7 +12,9 @@ import org.springframework.context.ApplicationListener;
  */
 public class RecordingAuditListener implements ApplicationListener<MfaAuditEvent> {
 
-	private final List<MfaAuditEvent> events = new CopyOnWriteArrayList<>();
+	// A soak records tens of thousands of events: a copy of them all on each would be
+	// most of its work.
+	private final Queue<MfaAuditEvent> events = new ConcurrentLinkedQueue<>();
 
 	@Override
 	public void onApplicationEvent(MfaAuditEvent event) {
