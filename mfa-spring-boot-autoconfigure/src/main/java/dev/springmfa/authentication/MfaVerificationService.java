@@ -130,10 +130,11 @@ public final class MfaVerificationService {
 		}));
 		CodeAttempt attempt = verification.attempt();
 		this.verifier.publish(attempt);
-		Authentication login = verification.login();
-		if (login == null) {
+		if (!attempt.succeeded()) {
 			throw failure(token, attempt);
 		}
+		Authentication login = verification.login();
+		Assert.state(login != null, "The completion of an accepted code returned null");
 		this.events.publish(MfaAuditEventType.VERIFY_SUCCEEDED, token.userId());
 		return login;
 	}

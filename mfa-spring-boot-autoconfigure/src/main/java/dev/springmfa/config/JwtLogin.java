@@ -72,7 +72,7 @@ final class JwtLogin implements LoginCompletion {
 	// the code is accepted, on that transaction's connection. An application's handler
 	// may issue none, so it gets no row it did not ask for.
 	@Override
-	public UnaryOperator<Authentication> verificationCompletion(MfaLoginCompletionHandler handler) {
+	public UnaryOperator<Authentication> codeCompletion(MfaLoginCompletionHandler handler) {
 		return (handler == this.handlers) ? this.loginService::recordLogin : UnaryOperator.identity();
 	}
 

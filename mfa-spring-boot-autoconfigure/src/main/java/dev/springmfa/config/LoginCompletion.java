@@ -72,7 +72,7 @@ sealed interface LoginCompletion permits SessionLogin, JwtLogin {
 	 * @param handler the handler that completes the chain's logins
 	 * @return the completion, called with the complete authentication
 	 */
-	default UnaryOperator<Authentication> verificationCompletion(MfaLoginCompletionHandler handler) {
+	default UnaryOperator<Authentication> codeCompletion(MfaLoginCompletionHandler handler) {
 		return UnaryOperator.identity();
 	}
 

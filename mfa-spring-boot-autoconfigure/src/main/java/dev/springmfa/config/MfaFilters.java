@@ -149,9 +149,8 @@ final class MfaFilters {
 	}
 
 	private MfaVerificationFilter verification() {
-		ProviderManager manager = new ProviderManager(
-				new MfaCodeAuthenticationProvider(this.collaborators.verificationService(),
-						this.completion.verificationCompletion(this.completionHandler)));
+		ProviderManager manager = new ProviderManager(new MfaCodeAuthenticationProvider(
+				this.collaborators.verificationService(), this.completion.codeCompletion(this.completionHandler)));
 		manager.setAuthenticationEventPublisher(this.collaborators.eventPublisher());
 		manager.setEraseCredentialsAfterAuthentication(!this.completion.keepsVerifiedCredentials());
 		return new MfaVerificationFilter(MfaUrls.post(this.urls.verification()), manager,
@@ -161,7 +160,7 @@ final class MfaFilters {
 	private MfaStepUpFilter stepUp() {
 		return new MfaStepUpFilter(MfaUrls.post(this.urls.stepUp()), this.collaborators.authenticators(),
 				this.collaborators.userIdResolver(), this.collaborators.messages(), this.collaborators.problems(),
-				this.collaborators.clock(), this.completion.verificationCompletion(this.completionHandler));
+				this.collaborators.clock(), this.completion.codeCompletion(this.completionHandler));
 	}
 
 	// Step-up proves a code without an AuthenticationManager, so it publishes its own

@@ -187,10 +187,9 @@ public final class LoginThrottle {
 	public boolean resetAccount(String username) {
 		Assert.hasText(username, "username cannot be empty");
 		String accountKey = key(ACCOUNT, account(username));
-		Integer cleared = this.deadlockRetry
-			.invoke(() -> this.transactions.execute((status) -> this.records.clear(accountKey)));
+		int cleared = inTransaction((status) -> this.records.clear(accountKey));
 		this.events.publish(MfaAuditEventType.LOGIN_THROTTLE_RESET, username);
-		return cleared != null && cleared > 0;
+		return cleared > 0;
 	}
 
 	private Optional<Duration> reserve(@Nullable String key, int maxAttempts, Instant now) {
@@ -213,8 +212,8 @@ public final class LoginThrottle {
 		throw new IllegalStateException("The login throttle could not count an attempt");
 	}
 
-	private Optional<Duration> inTransaction(Function<TransactionStatus, Optional<Duration>> work) {
-		Optional<Duration> result = this.deadlockRetry.invoke(() -> this.transactions.execute(work::apply));
+	private <T> T inTransaction(Function<TransactionStatus, T> work) {
+		T result = this.deadlockRetry.invoke(() -> this.transactions.execute(work::apply));
 		Assert.state(result != null, "A transaction returned no result");
 		return result;
 	}

@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.springmfa.MfaErrorCode;
+import dev.springmfa.apps.AppDatabases;
 import dev.springmfa.audit.MfaAuditEventType;
 import dev.springmfa.audit.RecordingAuditListener;
 import dev.springmfa.authenticator.TotpAuthenticatorService;
@@ -136,9 +137,9 @@ abstract class AbstractSoakTests {
 	void sixtyFourClientsOnTwoInstancesGetNoServerErrorAndLoseNothing() throws Exception {
 		Duration duration = Duration
 			.parse("PT" + System.getProperty("mfa.soak.duration", "10s").toUpperCase(Locale.ROOT));
-		recreateDatabase();
-		ConfigurableApplicationContext one = start();
-		ConfigurableApplicationContext two = start();
+		Map<String, String> dataSource = recreateDatabase();
+		ConfigurableApplicationContext one = start(dataSource);
+		ConfigurableApplicationContext two = start(dataSource);
 		try {
 			JdbcTemplate jdbc = new JdbcTemplate(one.getBean(DataSource.class));
 			installLogs(jdbc);
@@ -544,7 +545,7 @@ abstract class AbstractSoakTests {
 
 	}
 
-	private ConfigurableApplicationContext start() {
+	private static ConfigurableApplicationContext start(Map<String, String> dataSource) {
 		return new SpringApplicationBuilder(SoakApp.class).web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "mfa.enabled=true", "mfa.login.mode=jwt",
 					"mfa.encryption.key=gRQP+S3aBi5IVcJfm2QQWhiijs17qGB6P2sy1KAISHw=",
@@ -553,7 +554,7 @@ abstract class AbstractSoakTests {
 					// in the fast clock's time.
 					"mfa.lockout.max-attempts=10", "mfa.lockout.duration=30s", "spring.jpa.hibernate.ddl-auto=validate",
 					"spring.jpa.open-in-view=false", "logging.level.root=WARN")
-			.properties(dataSource())
+			.properties(new HashMap<String, Object>(dataSource))
 			.run();
 	}
 
@@ -562,15 +563,11 @@ abstract class AbstractSoakTests {
 	}
 
 	/**
-	 * Return the properties of the soak's data source, on {@link #DATABASE}.
-	 * @return {@code spring.datasource.*} properties
+	 * Drop {@link #DATABASE} and create it empty, as {@link AppDatabases} does for the
+	 * existing-app matrix.
+	 * @return the {@code spring.datasource.*} properties of a data source on it
 	 */
-	abstract Map<String, Object> dataSource();
-
-	/**
-	 * Drop {@link #DATABASE} and create it empty.
-	 */
-	abstract void recreateDatabase();
+	abstract Map<String, String> recreateDatabase();
 
 	/**
 	 * Return the deadlocks that the server has detected so far.

@@ -2,8 +2,8 @@ package dev.springmfa.soak;
 
 import java.util.Map;
 
+import dev.springmfa.apps.AppDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@link AbstractSoakTests} on MariaDB, whose InnoDB locks gaps of the indexes that a
@@ -11,19 +11,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class MariaDbSoakTests extends AbstractSoakTests {
 
-	private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
-
 	@Override
-	Map<String, Object> dataSource() {
-		return Map.of("spring.datasource.url", SERVER + DATABASE, "spring.datasource.username", "root",
-				"spring.datasource.password", "");
-	}
-
-	@Override
-	void recreateDatabase() {
-		JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(SERVER + "test", "root", ""));
-		jdbc.execute("drop database if exists " + DATABASE);
-		jdbc.execute("create database " + DATABASE);
+	Map<String, String> recreateDatabase() {
+		return AppDatabases.mariaDb(DATABASE);
 	}
 
 	@Override

@@ -2,27 +2,17 @@ package dev.springmfa.soak;
 
 import java.util.Map;
 
+import dev.springmfa.apps.AppDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@link AbstractSoakTests} on PostgreSQL.
  */
 class PostgresSoakTests extends AbstractSoakTests {
 
-	private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
 	@Override
-	Map<String, Object> dataSource() {
-		return Map.of("spring.datasource.url", URL + "?currentSchema=" + DATABASE, "spring.datasource.username",
-				"postgres", "spring.datasource.password", "");
-	}
-
-	@Override
-	void recreateDatabase() {
-		JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(URL, "postgres", ""));
-		jdbc.execute("drop schema if exists " + DATABASE + " cascade");
-		jdbc.execute("create schema " + DATABASE);
+	Map<String, String> recreateDatabase() {
+		return AppDatabases.postgres(DATABASE);
 	}
 
 	@Override

@@ -74,6 +74,12 @@ class FormLoginAppInJwtModeTests {
 		assertThat(stepUp.field("accessToken")).isNotBlank();
 		assertThat(new AppClient(this.port).bearer(stepUp.field("accessToken")).get("/api/data").status())
 			.isEqualTo(200);
+		// Its refresh token was recorded in the step-up's transaction, bound to the
+		// password that this app's form login checked.
+		Response refreshed = refresh(new AppClient(this.port), stepUp.field("refreshToken"));
+		assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+		this.users.updateUser(User.withUsername(username).password("{noop}another " + PASSWORD).roles("USER").build());
+		assertThat(refresh(new AppClient(this.port), refreshed.field("refreshToken")).status()).isEqualTo(401);
 	}
 
 	// The code step's login carries the password's fingerprint to the refresh token
